@@ -1,0 +1,18 @@
+"""Entry point: page config, shared sidebar, navigation. Run with `streamlit run app.py`."""
+
+import streamlit as st
+
+from atlas import ui
+from atlas.i18n import t
+
+st.set_page_config(page_title="Atlas of August 1945", page_icon=":material/map:", layout="wide")
+
+lang = ui.language()
+st.sidebar.markdown(f"**{t('app_title', lang)}**  \n{t('app_subtitle', lang)}")
+st.sidebar.caption(t("footer", lang))
+
+pages = [
+    st.Page("pages/offensive.py", title=t("page_offensive", lang), icon=":material/map:",
+            url_path="offensive", default=True),
+]
+st.navigation(pages).run()

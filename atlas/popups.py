@@ -1,0 +1,115 @@
+"""Popup and tooltip HTML for one feature. Every data string is escaped here, and only here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+from atlas.i18n import date_range, t
+
+ORIGINAL_SCRIPTS = (("zh", "name_zh"), ("ja", "name_ja"), ("ru", "name_ru"), ("ko", "name_ko"))
+
+
+def clean_properties(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A frame row as a plain dict, without geometry, helper columns or missing (NaN) values."""
+    return {
+        k: v for k, v in row.items()
+        if k not in {"geometry", "earliest", "latest", "phase"} and isinstance(v, (str, int, float)) and v == v
+    }
+
+
+def text(props: Mapping[str, Any], field: str, lang: str) -> str:
+    """A per-language field (``name_es``), falling back to English; '' if absent."""
+    for key in (f"{field}_{lang}", f"{field}_en"):
+        value = props.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
+
+
+def parse_citations(value: str) -> list[tuple[str, str]]:
+    """'key: locator; key2: locator2' -> [(key, locator), ...]."""
+    pairs = []
+    for part in value.split(";"):
+        key, _, locator = part.partition(":")
+        if key.strip():
+            pairs.append((key.strip(), locator.strip()))
+    return pairs
+
+
+def _row(label: str, value_html: str) -> str:
+    return f'<tr><th scope="row">{escape(label)}</th><td>{value_html}</td></tr>'
+
+
+def _other_names(props: Mapping[str, Any]) -> str:
+    names = []
+    for code, field in ORIGINAL_SCRIPTS:
+        value = props.get(field)
+        if isinstance(value, str) and value.strip():
+            names.append(f'<span lang="{code}">{escape(value)}</span>')
+    return " · ".join(names)
+
+
+def _placement(props: Mapping[str, Any], lang: str) -> str:
+    precision = props.get("location_precision")
+    if not precision:
+        return ""
+    accuracy = props.get("accuracy_km")
+    where = t(f"precision_{precision}", lang)
+    if accuracy:
+        where += ", " + t("accuracy", lang, km=f"{accuracy:g}")
+    return escape(where)
+
+
+def _sources(props: Mapping[str, Any], sources: Mapping[str, Any], lang: str) -> str:
+    items = []
+    for key, locator in parse_citations(str(props.get("sources", ""))):
+        source = sources.get(key)
+        citation = getattr(source, "citation", key)
+        url = getattr(source, "url", "")
+        cite = escape(citation)
+        if url.startswith(("https://", "http://")):
+            cite = f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{cite}</a>'
+        items.append(f"<li>{cite}{' — ' + escape(locator) if locator else ''}</li>")
+    return f"<ul>{''.join(items)}</ul>" if items else ""
+
+
+def popup_html(props: Mapping[str, Any], lang: str, sources: Mapping[str, Any]) -> str:
+    """The popup of one feature: name, other names, dates and certainty, units, text, place, sources."""
+    certainty = props.get("date_certainty", "")
+    dates = escape(date_range(props["date_start"], props.get("date_end"), lang))
+    note = text(props, "date_note", lang)
+    rows = [_row(t("popup_date", lang), dates + (f"<br><small>{escape(note)}</small>" if note else ""))]
+    rows.append(_row(t("popup_certainty", lang), escape(t(f"certainty_{certainty}", lang))))
+    units = text(props, "units", lang)
+    if units:
+        rows.append(_row(t("popup_units", lang), escape(units)))
+    place = _placement(props, lang)
+    if place:
+        rows.append(_row(t("popup_location", lang), place))
+        rows.append(_row(t("popup_placed", lang), escape(placed_text(props, lang))))
+    others = _other_names(props)
+    return (
+        f'<div class="atlas-popup" lang="{escape(lang)}">'
+        f"<h4>{escape(text(props, 'name', lang))}</h4>"
+        + (f'<p class="atlas-other-names">{others}</p>' if others else "")
+        + f"<p>{escape(text(props, 'description', lang))}</p>"
+        + f"<table>{''.join(rows)}</table>"
+        + f"<p><strong>{escape(t('popup_sources', lang))}</strong></p>"
+        + _sources(props, sources, lang)
+        + "</div>"
+    )
+
+
+def placed_text(props: Mapping[str, Any], lang: str) -> str:
+    """How the coordinate was obtained, in words (plain text, not escaped)."""
+    method, ref = props.get("coord_method"), props.get("coord_ref", "")
+    return t(f"placed_{method}", lang, ref=ref) if method else ""
+
+
+def tooltip_html(props: Mapping[str, Any], lang: str) -> str:
+    """A one-line hover label: name and date."""
+    name = escape(text(props, "name", lang))
+    dates = escape(date_range(props["date_start"], props.get("date_end"), lang))
+    return f"<strong>{name}</strong><br>{dates}"

@@ -1,0 +1,122 @@
+"""The only atlas module that imports Streamlit: caching, shared widgets, error display, the map."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+from atlas import maps, params
+from atlas.i18n import DEFAULT_LANGUAGE, LANGUAGES, long_date, normalize_language, t
+from atlas.load import DataError, Layer, Source, load_layers
+from atlas.paths import geodata_dir
+from atlas.validate import Problem
+
+MAP_HEIGHT = 580
+
+
+def _stamp(folder: Path) -> tuple[tuple[str, int], ...]:
+    """A cache key that changes whenever a data file changes."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    return tuple((str(p), p.stat().st_mtime_ns) for p in files)
+
+
+@st.cache_data(show_spinner=False)
+def _load(folder: str, stamp: tuple[tuple[str, int], ...]) -> tuple[dict[str, Layer], dict[str, Source], list[Problem], str]:
+    try:
+        layers, sources, problems = load_layers(Path(folder))
+    except DataError as exc:
+        return {}, {}, [], str(exc)
+    return layers, sources, problems, ""
+
+
+def load_atlas() -> tuple[dict[str, Layer], dict[str, Source], list[Problem], str]:
+    """(layers, sources, package problems, fatal error text) for the current data folder."""
+    folder = geodata_dir()
+    return _load(str(folder), _stamp(folder))
+
+
+@st.cache_data(show_spinner=False)
+def _catalog(folder: str, stamp: tuple[tuple[str, int], ...], layer: str, lang: str) -> dict[str, dict[str, str]]:
+    layers, sources, _, _ = _load(folder, stamp)
+    if layer not in layers:
+        return {}
+    return maps.popup_catalog(layers[layer].frame, lang, sources)
+
+
+def popup_catalog(layer: str, lang: str) -> dict[str, dict[str, str]]:
+    """Cached popup HTML for every feature of a layer in a language."""
+    folder = geodata_dir()
+    return _catalog(str(folder), _stamp(folder), layer, lang)
+
+
+def language() -> str:
+    """The language chosen in the sidebar, seeded from and written back to ``?lang=`` in the URL.
+
+    Bound by hand: Streamlit's ``bind="query-params"`` would put the display label ("Español")
+    in the URL instead of the code.
+    """
+    if "lang" not in st.session_state:
+        raw = st.query_params.get("lang")
+        code, reason = params.parse_language(raw)
+        st.session_state["lang"] = code or DEFAULT_LANGUAGE
+        if raw is not None and reason:
+            notice("notice_bad_language")
+    current = normalize_language(st.session_state["lang"])
+    choice = normalize_language(st.sidebar.selectbox(
+        t("language", current), options=list(LANGUAGES), format_func=LANGUAGES.__getitem__, key="lang",
+    ))
+    if choice == DEFAULT_LANGUAGE:
+        st.query_params.pop("lang", None)
+    else:
+        st.query_params["lang"] = choice
+    return choice
+
+
+def notice(key: str, **values: object) -> None:
+    """A short, non-blocking notice about input that was ignored (shown once, as a toast)."""
+    st.toast(t(key, normalize_language(st.session_state.get("lang")), **values), icon=":material/info:")
+
+
+def show_problems(layer: Layer | None, package_problems: list[Problem], fatal: str, lang: str) -> None:
+    """Clear messages, never a traceback: what is wrong, in which file and feature."""
+    if fatal:
+        st.error(t("data_error_package", lang))
+        st.code(fatal, language=None)
+        return
+    problems = list(package_problems) + (list(layer.problems) if layer else [])
+    if not problems:
+        return
+    file_level = [p for p in problems if p.feature == "-"]
+    if layer is not None and layer.frame.empty and file_level:
+        st.error(t("data_error_file", lang, file=file_level[0].file))
+    else:
+        files = ", ".join(sorted({p.file for p in problems}))
+        st.warning(t("data_error_features", lang, n=len({(p.file, p.feature) for p in problems}), file=files))
+    st.code("\n".join(str(p) for p in problems), language=None)
+
+
+def show_map(m: folium.Map, layer: folium.FeatureGroup, key: str) -> Any:
+    """Draw the map; only ``layer`` changes between reruns, so the iframe and the view are kept."""
+    return st_folium(
+        m, key=key, feature_group_to_add=layer, returned_objects=[],
+        use_container_width=True, height=MAP_HEIGHT,
+    )
+
+
+def date_slider(lang: str, first: dt.date, last: dt.date, default: dt.date, key: str = "day") -> dt.date:
+    """A day-step date slider bound to the URL (``?day=1945-08-15``); a bad value gets a notice."""
+    raw = st.query_params.get(key)
+    if raw is not None and key not in st.session_state:
+        _, reason = params.parse_day(raw, first, last)
+        if reason:
+            notice(f"notice_day_{reason}", date=long_date(default, lang))
+    return st.slider(
+        t("date_slider", lang), min_value=first, max_value=last, value=default,
+        step=dt.timedelta(days=1), format="YYYY-MM-DD", key=key, bind="query-params",
+        help=t("date_slider_help", lang),
+    )

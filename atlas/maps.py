@@ -161,16 +161,18 @@ class PopupCatalog(MacroElement):
 
 
 class Legend(MacroElement):
-    """A static legend control (bottom-left) holding pre-escaped HTML."""
+    """A static legend control (bottom-right) holding pre-escaped HTML."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function() {
-            var legend = L.control({position: 'bottomleft'});
+            var legend = L.control({position: 'bottomright'});
             legend.onAdd = function() {
                 var div = L.DomUtil.create('div', 'atlas-legend');
                 div.innerHTML = {{ this.html|tojson }};
+                // Open on wide maps (projector, desktop); folded on narrow ones so it hides nothing.
+                div.querySelector('details').open = {{ this._parent.get_name() }}.getSize().x >= 1000;
                 L.DomEvent.disableClickPropagation(div);
                 L.DomEvent.disableScrollPropagation(div);
                 return div;
@@ -193,7 +195,7 @@ LEGEND_CSS = """<style>
 .atlas-legend summary{font-weight:600;cursor:pointer}
 .atlas-legend ul{list-style:none;margin:4px 0;padding:0}.atlas-legend li{display:flex;gap:6px;align-items:center;margin:2px 0}
 .atlas-legend h5{margin:6px 0 2px;font-size:12px}.atlas-legend small{color:#444}
-.atlas-icon{background:none;border:none}
+.atlas-icon{background:none;border:none}.atlas-icon svg{pointer-events:none;display:block}
 .atlas-popup h4{margin:0 0 4px;font-size:15px}.atlas-popup table{border-collapse:collapse;font-size:12px}
 .atlas-popup th{text-align:left;padding:2px 6px 2px 0;vertical-align:top;color:#333}.atlas-popup td{padding:2px 0}
 .atlas-popup ul{padding-left:16px;margin:2px 0;font-size:12px}.atlas-other-names{color:#333;margin:0 0 4px}
@@ -217,7 +219,7 @@ def legend_html(lang: str) -> str:
              'stroke="#555" stroke-dasharray="3 2"/></svg>', t("legend_ring", lang)),
     ])
     return (
-        f'<details open><summary>{escape(t("legend_title", lang))}</summary>'
+        f'<details><summary>{escape(t("legend_title", lang))}</summary>'
         f'<h5>{escape(t("legend_fronts", lang))}</h5><ul>{fronts}</ul>'
         f'<h5>{escape(t("legend_kinds", lang))}</h5><ul>{kinds}</ul>'
         f'<small>{escape(t("legend_basemap", lang))}</small></details>'
@@ -230,8 +232,8 @@ def base_map(lang: str, catalog: dict[str, dict[str, str]] | None = None) -> Atl
     ``catalog`` is :func:`popup_catalog` of all features (not only the visible ones).
     """
     m = AtlasMap(location=[46.0, 124.0], zoom_start=5, tiles=None, control_scale=True, min_zoom=3, max_zoom=12)
-    for provider, label in BASEMAPS:
-        folium.TileLayer(provider, name=label).add_to(m)
+    for index, (provider, label) in enumerate(BASEMAPS):
+        folium.TileLayer(provider, name=label, show=index == 0).add_to(m)
     folium.LayerControl(position="topright", collapsed=True).add_to(m)
     m.fit_bounds(VIEW_BOUNDS)
     m.get_root().header.add_child(folium.Element(LEGEND_CSS))

@@ -16,7 +16,7 @@ from atlas.load import DataError, Layer, Source, load_layers
 from atlas.paths import geodata_dir
 from atlas.validate import Problem
 
-MAP_HEIGHT = 580
+MAP_HEIGHT = 540
 
 
 def _stamp(folder: Path) -> tuple[tuple[str, int], ...]:

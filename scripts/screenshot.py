@@ -1,0 +1,37 @@
+"""Take docs/screenshot.png of the offensive page (offline: tiles are blanked, Leaflet served locally).
+
+Usage: .venv/bin/python scripts/screenshot.py [YYYY-MM-DD]   (after `bash scripts/test.sh` set-up)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import CHROMIUM, route_offline, start_server  # noqa: E402
+
+
+def main(day: str = "1945-08-20") -> None:
+    proc, url = start_server()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            context = browser.new_context(viewport={"width": 1600, "height": 1000})
+            route_offline(context, url)
+            page = context.new_page()
+            page.goto(f"{url}/?day={day}")
+            page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(".atlas-icon").first.wait_for()
+            page.wait_for_timeout(1000)
+            page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+            browser.close()
+    finally:
+        proc.terminate()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

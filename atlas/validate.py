@@ -222,7 +222,6 @@ def check_collection(file: str, doc: Any, ctx: Context) -> tuple[list[dict[str, 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: validate a geodata folder and print every problem."""
     from atlas.load import validate_package  # late import: load depends on this module
-
     from atlas.paths import geodata_dir
 
     args = sys.argv[1:] if argv is None else argv

@@ -24,6 +24,7 @@ if [ ! -f tests/browser/node_modules/leaflet/dist/leaflet.js ] || \
   npm ci --prefix tests/browser --no-audit --no-fund --silent
 fi
 
+.venv/bin/ruff check --quiet .
 .venv/bin/python scripts/fmt_geodata.py --check
 .venv/bin/python -m atlas.validate
 exec .venv/bin/python -m pytest "$@"

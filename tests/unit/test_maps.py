@@ -1,4 +1,5 @@
 import datetime as dt
+
 import folium
 import pytest
 from streamlit_folium import _get_feature_group_string, _get_map_string

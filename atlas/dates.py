@@ -73,14 +73,3 @@ def span_of(start: str, end: str | None) -> Span:
         raise DateFormatError(f"end {end!r} is before start {start!r}")
     return Span(first, last)
 
-
-Phase = Literal["future", "under_way", "done"]
-
-
-def phase_on(span: Span, day: dt.date) -> Phase:
-    """Where ``day`` falls relative to a span: before it, inside it, or after its latest end."""
-    if day < span.earliest:
-        return "future"
-    if day < span.latest:
-        return "under_way"
-    return "done"

@@ -15,6 +15,7 @@ from typing import Any
 
 import geopandas as gpd
 
+from atlas.citations import cited_keys
 from atlas.dates import span_of
 from atlas.validate import Context, LayerRules, Problem, check_collection
 
@@ -155,10 +156,10 @@ def _cited_keys(doc: Any) -> set[str]:
     features = doc.get("features") if isinstance(doc, dict) else None
     for feature in features if isinstance(features, list) else []:
         props = feature.get("properties") if isinstance(feature, dict) else None
-        text = props.get("sources") if isinstance(props, dict) else None
-        if isinstance(text, str):
-            keys |= {part.split(":", 1)[0].strip() for part in text.split(";")}
-        if isinstance(props, dict) and props.get("coord_method") == "geonames":
+        if not isinstance(props, dict):
+            continue
+        keys |= set(cited_keys(props.get("sources")))
+        if props.get("coord_method") == "geonames":
             keys.add(GAZETTEER_SOURCE)  # cited through the coordinate, not the sources field
     return keys
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
+from atlas.citations import parse_citations
 from atlas.i18n import date_range, t
 
 ORIGINAL_SCRIPTS = (("zh", "name_zh"), ("ja", "name_ja"), ("ru", "name_ru"), ("ko", "name_ko"))
@@ -26,16 +27,6 @@ def text(props: Mapping[str, Any], field: str, lang: str) -> str:
         if isinstance(value, str) and value.strip():
             return value
     return ""
-
-
-def parse_citations(value: str) -> list[tuple[str, str]]:
-    """'key: locator; key2: locator2' -> [(key, locator), ...]."""
-    pairs = []
-    for part in value.split(";"):
-        key, _, locator = part.partition(":")
-        if key.strip():
-            pairs.append((key.strip(), locator.strip()))
-    return pairs
 
 
 def _row(label: str, value_html: str) -> str:

@@ -6,8 +6,6 @@ import datetime as dt
 
 import geopandas as gpd
 
-from atlas.dates import Span, parse_partial, phase_on
-
 
 def empty_frame() -> gpd.GeoDataFrame:
     """A frame with no features but the columns the pages expect."""
@@ -25,10 +23,7 @@ def on_date(frame: gpd.GeoDataFrame, day: dt.date) -> gpd.GeoDataFrame:
     if frame.empty:
         return empty_frame()
     shown = frame[frame["earliest"] <= day].copy()
-    shown["phase"] = [
-        phase_on(Span(parse_partial(s), parse_partial(e if isinstance(e, str) and e else s)), day)
-        for s, e in zip(shown["date_start"], shown.get("date_end", [None] * len(shown)), strict=True)
-    ]
+    shown["phase"] = ["under_way" if day < latest else "done" for latest in shown["latest"]]
     return shown.sort_values(["earliest", "id"], kind="stable")
 
 

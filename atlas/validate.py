@@ -19,6 +19,7 @@ from typing import Any
 import jsonschema
 import shapely.geometry
 
+from atlas.citations import cited_keys
 from atlas.dates import DateFormatError, parse_partial, span_of
 
 MAX_DECIMALS = 5
@@ -113,11 +114,8 @@ def check_dates(props: dict[str, Any], rules: LayerRules) -> list[str]:
 
 def check_sources(props: dict[str, Any], source_keys: frozenset[str]) -> list[str]:
     """Every cited key must exist in sources.csv."""
-    text = props.get("sources")
-    if not isinstance(text, str):
-        return []
-    keys = [part.split(":", 1)[0].strip() for part in text.split(";")]
-    return [f"sources: unknown source key {k!r} (not in sources.csv)" for k in keys if k and k not in source_keys]
+    keys = cited_keys(props.get("sources"))
+    return [f"sources: unknown source key {k!r} (not in sources.csv)" for k in keys if k not in source_keys]
 
 
 def _positions(coords: Any) -> Iterator[Sequence[Any]]:

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from atlas.dates import DateFormatError, parse_partial, phase_on, span_of
+from atlas.dates import DateFormatError, parse_partial, span_of
 
 D = dt.date
 
@@ -39,9 +39,3 @@ def test_span_defaults_to_start_interval_and_refuses_end_before_start():
     with pytest.raises(DateFormatError):
         span_of("1945-08-20", "1945-08-19")
 
-
-def test_phase_before_inside_and_after_a_span():
-    span = span_of("1945-08-19", "1945-08-20")
-    assert phase_on(span, D(1945, 8, 18)) == "future"
-    assert phase_on(span, D(1945, 8, 19)) == "under_way"
-    assert phase_on(span, D(1945, 8, 20)) == "done"

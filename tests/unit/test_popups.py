@@ -1,5 +1,6 @@
+from atlas.citations import cited_keys, parse_citations
 from atlas.load import Source
-from atlas.popups import parse_citations, popup_html, text, tooltip_html
+from atlas.popups import popup_html, text, tooltip_html
 
 SOURCES = {"doe-1990": Source("doe-1990", "J. Doe <b>bold</b> & co", "https://example.org/?a=1&b=2", "Facts only.")}
 
@@ -55,6 +56,7 @@ def test_text_falls_back_to_english():
 
 def test_parse_citations():
     assert parse_citations("a: p. 1; b-2: ch. 3") == [("a", "p. 1"), ("b-2", "ch. 3")]
+    assert cited_keys("a: p. 1;  ; b: x") == ["a", "b"] and cited_keys(None) == []
 
 
 def test_date_ranges_are_localized():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from atlas.ui import MAP_HEIGHT
+
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
@@ -21,6 +23,29 @@ def map_frame(page: Page):
     return page.locator(MAP_IFRAME).element_handle(timeout=30_000).content_frame()
 
 
+# Resolves once the Leaflet map has gone 400 ms without moving, zooming or resizing. The map
+# settles for a moment after Streamlit gives the iframe its height; a click aimed at a marker
+# during that pan lands beside it.
+MAP_IDLE_JS = """() => new Promise(resolve => {
+  const map = window.map;
+  let timer;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => { map.off('move zoom resize', arm); resolve(true); }, 400);
+  };
+  map.on('move zoom resize', arm);
+  arm();
+})"""
+
+
+def settled_map(page: Page):
+    """The map's frame once the iframe has its final height and the map has stopped moving."""
+    expect(page.locator(MAP_IFRAME)).to_have_attribute("height", str(MAP_HEIGHT), timeout=30_000)
+    inner = map_frame(page)
+    assert inner.evaluate(MAP_IDLE_JS)
+    return inner
+
+
 def test_slider_updates_the_map_in_place(offline_page: Page, app_url: str):
     page = offline_page
     open_app(page, app_url)
@@ -28,7 +53,7 @@ def test_slider_updates_the_map_in_place(offline_page: Page, app_url: str):
     expect(icons).to_have_count(10, timeout=30_000)  # 9 August: the ten start areas
     expect(caption(page)).to_contain_text("10 places on the map up to 9 August 1945")
 
-    inner = map_frame(page)
+    inner = settled_map(page)
     inner.evaluate("() => { window.__probe = 'same-document'; window.map.setView([45.75, 126.65], 7); }")
 
     slider = page.get_by_test_id("stSlider").locator('input[type="range"]')
@@ -51,6 +76,7 @@ def test_popup_shows_sources_and_escaped_text(offline_page: Page, app_url: str):
     open_app(page, f"{app_url}/?day=1945-08-20&lang=es")
     frame = page.frame_locator(MAP_IFRAME)
     expect(frame.locator(".atlas-icon")).to_have_count(19, timeout=30_000)
+    settled_map(page)
     frame.locator('.leaflet-marker-icon[title="Harbin"]').click()
     popup = frame.locator(".leaflet-popup-content")
     expect(popup).to_contain_text("18–20 de agosto de 1945")

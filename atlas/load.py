@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import pandas as pd
 
 from atlas.citations import cited_keys
-from atlas.dates import span_of
+from atlas.dates import parse_partial, span_of
+from atlas.tables import Axis, Figure, check_axis_links, read_axes, read_figures
 from atlas.validate import Context, LayerRules, Problem, check_collection
 
 GAZETTEER_SOURCE = "geonames"
@@ -115,40 +117,73 @@ def read_features(path: Path) -> tuple[Any, Problem | None]:
 
 
 def to_frame(features: list[dict[str, Any]]) -> gpd.GeoDataFrame:
-    """Valid features as a GeoDataFrame with ``earliest``/``latest`` date columns added."""
+    """Valid features as a GeoDataFrame with helper date columns added.
+
+    ``earliest``/``latest`` bound the feature's dated claim (None when the date is unknown);
+    ``active`` is the first day an HQ worked at its place (None: already there before the window).
+    """
     frame = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
     if frame.empty:
         return frame
-    spans = [span_of(p["properties"]["date_start"], p["properties"].get("date_end")) for p in features]
-    frame["earliest"] = [s.earliest for s in spans]
-    frame["latest"] = [s.latest for s in spans]
+    spans = [span_of(p["properties"]["date_start"], p["properties"].get("date_end"))
+             if p["properties"].get("date_start") else None for p in features]
+    frame["earliest"] = pd.Series([s.earliest if s else None for s in spans], index=frame.index, dtype=object)
+    frame["latest"] = pd.Series([s.latest if s else None for s in spans], index=frame.index, dtype=object)
+    frame["active"] = pd.Series([parse_partial(p["properties"]["active_from"]).earliest
+                                 if p["properties"].get("active_from") else None for p in features],
+                                index=frame.index, dtype=object)
     return frame
 
 
-def load_layers(folder: Path, use_gazetteer: bool = False) -> tuple[dict[str, Layer], dict[str, Source], list[Problem]]:
-    """Every layer of the package, the bibliography, and package-wide problems.
+@dataclass(frozen=True)
+class Atlas:
+    """Everything the pages draw from: layers, bibliography, axes, figures, and what is wrong."""
+
+    layers: dict[str, Layer]
+    sources: dict[str, Source]
+    axes: dict[str, Axis]
+    figures: tuple[Figure, ...]
+    problems: tuple[Problem, ...]  # package-wide: bibliography, axes, figures, links between files
+
+
+def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
+    """Every layer of the package plus its tables, keeping what is valid and naming the rest.
 
     Raises :class:`DataError` only when the package description itself is unreadable.
     """
     rules, schema = read_package(folder)
     sources, package_problems = read_sources(folder)
+    source_keys = frozenset(sources)
     ctx_seen: dict[str, str] = {}
     gazetteer = load_gazetteer() if use_gazetteer else None
     layers: dict[str, Layer] = {}
     cited: set[str] = set()
+    valid: list[dict[str, Any]] = []
     for name, layer_rules in rules.items():
         file = f"{name}.geojson"
         doc, problem = read_features(folder / file)
         if problem:
             layers[name] = Layer(name, file, to_frame([]), (problem,))
             continue
-        ctx = Context(schema, frozenset(sources), layer_rules, gazetteer, ctx_seen)
+        ctx = Context(schema, source_keys, layer_rules, gazetteer, ctx_seen)
         good, problems = check_collection(file, doc, ctx)
         cited |= _cited_keys(doc)
+        valid += good
         layers[name] = Layer(name, file, to_frame(good), tuple(problems))
+    axes, axis_problems = read_axes(folder, source_keys)
+    figures, figure_problems = read_figures(folder, source_keys)
+    package_problems += axis_problems + figure_problems + check_axis_links(axes, valid)
+    for table in (*axes.values(), *figures):
+        cited |= set(cited_keys(table.sources))
     unused = sorted(set(sources) - cited)
-    package_problems += [Problem("sources.csv", k, "source is not cited by any feature") for k in unused]
-    return layers, sources, package_problems
+    package_problems += [Problem("sources.csv", k, "source is not cited by any feature or table") for k in unused]
+    return Atlas(layers, sources, axes, tuple(figures), tuple(package_problems))
+
+
+def load_layers(folder: Path, use_gazetteer: bool = False) -> tuple[dict[str, Layer], dict[str, Source], list[Problem]]:
+    """(layers, bibliography, package-wide problems): :func:`load_atlas` without the tables."""
+    atlas = load_atlas(folder, use_gazetteer)
+    return atlas.layers, atlas.sources, list(atlas.problems)
 
 
 def _cited_keys(doc: Any) -> set[str]:
@@ -167,9 +202,10 @@ def _cited_keys(doc: Any) -> set[str]:
 def validate_package(folder: Path, use_gazetteer: bool = False) -> list[Problem]:
     """Every problem in a geodata folder, sorted by file and feature."""
     try:
-        layers, _, problems = load_layers(folder, use_gazetteer)
+        atlas = load_atlas(folder, use_gazetteer)
     except DataError as exc:
         return [Problem("datapackage.json", "-", str(exc))]
-    for layer in layers.values():
+    problems = list(atlas.problems)
+    for layer in atlas.layers.values():
         problems += layer.problems
     return sorted(problems)

@@ -8,7 +8,8 @@ built by :func:`feature_layer` (passed as ``feature_group_to_add``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
@@ -19,31 +20,51 @@ from folium.template import Template
 from folium.utilities import JsCode
 
 from atlas.i18n import t
-from atlas.popups import clean_properties, popup_html, text, tooltip_html
-from atlas.timeline import split_placed
+from atlas.popups import axis_popup_html, axis_tooltip_html, clean_properties, popup_html, text, tooltip_html
+from atlas.timeline import Head, Segment, split_placed
 
 LEAFLET_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
 LEAFLET_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
 
-# Okabe-Ito colour-blind-safe palette; each front also has its own marker shape (greyscale-safe).
-FRONT_STYLE: dict[str, tuple[str, str]] = {
-    "transbaikal": ("#E69F00", "circle"),
-    "far_eastern_1": ("#0072B2", "square"),
-    "far_eastern_2": ("#009E73", "triangle"),
+# Okabe-Ito colour-blind-safe palette: one colour per Soviet front (and the Pacific Fleet), one for
+# the Japanese side. Fronts also differ by line pattern and kinds by shape, so the map still reads
+# in greyscale.
+FRONT_COLOR: dict[str, str] = {
+    "transbaikal": "#E69F00",
+    "far_eastern_1": "#0072B2",
+    "far_eastern_2": "#009E73",
+    "pacific_fleet": "#56B4E9",
 }
-NEUTRAL_STYLE = ("#555555", "diamond")
-KIND_SIZE = {"start_area": 16, "objective": 22, "event": 16}
-HOLLOW_CERTAINTIES = frozenset({"uncertain", "disputed"})
+JAPANESE_COLOR = "#CC79A7"
+NEUTRAL_COLOR = "#555555"
+FRONT_DASH: dict[str, str | None] = {
+    "transbaikal": None,  # solid
+    "far_eastern_1": "12 6",  # dashed
+    "far_eastern_2": "14 5 3 5",  # dash-dot
+    "pacific_fleet": "12 6",
+}
+UNKNOWN_DASH = "1 7"  # dots: the route is known but not when it was covered
+KIND_SHAPE = {
+    "start_area": "square", "waypoint": "circle", "objective": "circle", "landing_sea": "anchor",
+    "landing_air": "parachute", "hq": "star", "fortified_region": "fort", "event": "diamond",
+}
+KIND_SIZE = {"start_area": 16, "waypoint": 14, "objective": 18, "landing_sea": 22, "landing_air": 22,
+             "hq": 20, "fortified_region": 20, "event": 16}
+JAPANESE_KINDS = frozenset({"hq", "fortified_region"})
+HOLLOW_CERTAINTIES = frozenset({"uncertain", "disputed", "unknown"})
 RING_PRECISIONS = frozenset({"region", "estimated"})
 # Tile providers that need no API key; the attribution comes with each provider (xyzservices).
 BASEMAPS = (("Esri.WorldGrayCanvas", "Light grey (Esri)"), ("OpenStreetMap.Mapnik", "OpenStreetMap"))
-VIEW_BOUNDS = [[37.5, 112.0], [53.5, 136.0]]  # south-west, north-east (lat, lon): Manchuria and its borders
+VIEW_BOUNDS = [[38.5, 113.0], [53.5, 135.5]]  # south-west, north-east (lat, lon): Manchuria and northern Korea
 
 POINT_TO_LAYER = JsCode(
     """function(feature, latlng) {
     var p = feature.properties;
     var icon = L.divIcon({html: p.icon, className: 'atlas-icon atlas-' + p.kind,
                           iconSize: [p.size, p.size], iconAnchor: [p.size / 2, p.size / 2]});
+    if (p.kind === 'arrow') {
+        return L.marker(latlng, {icon: icon, interactive: false, keyboard: false, zIndexOffset: -500});
+    }
     var marker = L.marker(latlng, {icon: icon, title: p.title, alt: p.title, riseOnHover: true});
     if (!p.ring) { return marker; }
     var ring = L.circle(latlng, {radius: p.ring, color: p.color, weight: 1.5, dashArray: '6 6',
@@ -51,6 +72,8 @@ POINT_TO_LAYER = JsCode(
     return L.featureGroup([ring, marker]);
 }"""
 )
+# Lines carry their Leaflet path style in their properties (see :func:`segment_style`).
+LINE_STYLE = JsCode("function(feature) { return feature.properties.style || {}; }")
 # Popups live in the base map (window.atlasPopups, one entry per feature id), so a slider step
 # only sends ids and styles, not every popup again.
 ON_EACH_FEATURE = JsCode(
@@ -58,7 +81,8 @@ ON_EACH_FEATURE = JsCode(
     var entry = (window.atlasPopups || {})[feature.properties.id];
     if (!entry) { return; }
     layer.bindPopup(entry.popup, {maxWidth: 340});
-    layer.bindTooltip(entry.tooltip, {direction: 'top', offset: [0, -8]});
+    layer.bindTooltip(entry.tooltip, feature.geometry.type === 'Point'
+                      ? {direction: 'top', offset: [0, -8]} : {sticky: true});
 }"""
 )
 
@@ -70,75 +94,166 @@ class AtlasMap(folium.Map):
     default_css = [("leaflet_css", LEAFLET_CSS)]
 
 
-def marker_svg(shape: str, color: str, filled: bool, size: int, under_way: bool = False) -> str:
-    """An inline SVG marker. Only vocabulary values and numbers go in here, never data text."""
+def _glyph(shape: str, s: float, fill: str, color: str) -> str:
+    """SVG body of a marker shape in an ``s``-pixel box."""
+    m = s / 2
+    if shape == "circle":
+        return f'<circle cx="{m}" cy="{m}" r="{m - 2}"/>'
+    if shape == "square":
+        return f'<rect x="2" y="2" width="{s - 4}" height="{s - 4}"/>'
+    if shape == "triangle":
+        return f'<polygon points="{m},2 {s - 2},{s - 2} 2,{s - 2}"/>'
+    if shape == "diamond":
+        return f'<polygon points="{m},1 {s - 1},{m} {m},{s - 1} 1,{m}"/>'
+    if shape == "star":
+        points = []
+        for i in range(10):
+            r = (m - 1) if i % 2 == 0 else (m - 1) * 0.45
+            angle = math.pi / 5 * i - math.pi / 2
+            points.append(f"{m + r * math.cos(angle):.1f},{m + r * math.sin(angle):.1f}")
+        return f'<polygon points="{" ".join(points)}"/>'
+    if shape == "fort":  # a crenellated wall
+        k = s / 22
+        return (f'<path d="M{3*k} {19*k} V{8*k} H{6*k} V{4*k} H{9*k} V{8*k} H{13*k} V{4*k} H{16*k} V{8*k} '
+                f'H{19*k} V{19*k} Z"/>')
+    ink = "#ffffff" if fill != "#ffffff" else color  # the glyph drawn on the disc
+    disc = f'<circle cx="{m}" cy="{m}" r="{m - 1.5}"/>'
+    k = s / 22
+    if shape == "anchor":
+        body = (f'<circle cx="{11*k}" cy="{5*k}" r="{1.8*k}"/><path d="M{11*k} {7*k} V{18*k} M{7*k} {9.5*k} H{15*k} '
+                f'M{5.5*k} {13*k} Q{11*k} {21*k} {16.5*k} {13*k}"/>')
+    else:  # parachute
+        body = (f'<path d="M{4*k} {10*k} A{7*k} {6*k} 0 0 1 {18*k} {10*k} Z"/><path d="M{4*k} {10*k} L{11*k} {17*k} '
+                f'L{18*k} {10*k} M{11*k} {10*k} V{17*k}"/><rect x="{9.5*k}" y="{16.5*k}" width="{3*k}" height="{3*k}"/>')
+    return f'{disc}<g fill="none" stroke="{ink}" stroke-width="1.6" stroke-linecap="round">{body}</g>'
+
+
+def marker_svg(shape: str, color: str, filled: bool, size: int, faded: bool = False,
+               dashed: bool = False, crossed: bool = False) -> str:
+    """An inline SVG marker. Only vocabulary values and numbers go in here, never data text.
+
+    ``filled``: the date is verified or recalled (hollow otherwise); ``faded``: under way or
+    fallen; ``dashed``: the date is unknown; ``crossed``: a fortified region that fell or an HQ
+    that ceased.
+    """
     fill = color if filled else "#ffffff"
-    opacity = "0.55" if under_way else "1"
-    s, m = size, size / 2
-    body = {
-        "circle": f'<circle cx="{m}" cy="{m}" r="{m - 2}"/>',
-        "square": f'<rect x="2" y="2" width="{s - 4}" height="{s - 4}"/>',
-        "triangle": f'<polygon points="{m},2 {s - 2},{s - 2} 2,{s - 2}"/>',
-        "diamond": f'<polygon points="{m},1 {s - 1},{m} {m},{s - 1} 1,{m}"/>',
-    }[shape]
+    s = size
+    dash = ' stroke-dasharray="3 2"' if dashed else ""
+    cross = (f'<path d="M3 3 L{s - 3} {s - 3} M{s - 3} 3 L3 {s - 3}" stroke="#1a1a1a" stroke-width="2.2" '
+             f'stroke-linecap="round"/>' if crossed else "")
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{s}" height="{s}" viewBox="0 0 {s} {s}" '
-        f'aria-hidden="true"><g fill="{fill}" fill-opacity="{opacity}" stroke="{color}" '
-        f'stroke-width="2.5">{body}</g></svg>'
+        f'aria-hidden="true"><g opacity="{0.5 if faded else 1}"><g fill="{fill}" stroke="{color}" '
+        f'stroke-width="2.2"{dash}>{_glyph(shape, s, fill, color)}</g>{cross}</g></svg>'
     )
+
+
+def arrow_svg(color: str, bearing: float, faded: bool, size: int = 44, gap: float = 8) -> str:
+    """An arrowhead pointing ``bearing`` degrees clockwise from north, its tip ``gap`` px short of the
+    centre so it sits just behind the waypoint marker at the head of the axis instead of under it."""
+    m = size / 2
+    tip, base = m + gap, m + gap + 13
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}" '
+        f'aria-hidden="true"><polygon points="{m},{tip} {m + 7},{base} {m},{base - 4} {m - 7},{base}" '
+        f'fill="{color}" stroke="#ffffff" stroke-width="1" opacity="{0.5 if faded else 1}" '
+        f'transform="rotate({bearing:.1f} {m} {m}) rotate(180 {m} {m + gap + 6.5})"/></svg>'
+    )
+
+
+def feature_color(props: Mapping[str, Any]) -> str:
+    if props.get("kind") in JAPANESE_KINDS:
+        return JAPANESE_COLOR
+    return FRONT_COLOR.get(str(props.get("front")), NEUTRAL_COLOR)
 
 
 def feature_style(props: Mapping[str, Any], phase: str) -> dict[str, Any]:
     """Colour, shape, fill and uncertainty ring of one feature on one date."""
-    color, shape = FRONT_STYLE.get(str(props.get("front")), NEUTRAL_STYLE)
-    size = KIND_SIZE.get(str(props.get("kind")), 16)
-    filled = props.get("date_certainty") not in HOLLOW_CERTAINTIES
+    kind = str(props.get("kind"))
+    color = feature_color(props)
+    size = KIND_SIZE.get(kind, 16)
+    certainty = props.get("date_certainty")
     ring_km = props.get("accuracy_km") if props.get("location_precision") in RING_PRECISIONS else None
-    return {
-        "color": color,
-        "size": size,
-        "icon": marker_svg(shape, color, filled, size, under_way=phase == "under_way"),
-        "ring": round(float(ring_km) * 1000) if ring_km else 0,
-    }
+    icon = marker_svg(
+        KIND_SHAPE.get(kind, "diamond"), color, certainty not in HOLLOW_CERTAINTIES, size,
+        faded=phase in {"under_way", "fallen"},
+        dashed=phase in {"date_unknown", "fate_unknown"},
+        crossed=phase == "fallen",
+    )
+    return {"color": color, "size": size, "icon": icon, "ring": round(float(ring_km) * 1000) if ring_km else 0}
 
 
-def popup_catalog(frame: gpd.GeoDataFrame, lang: str, sources: Mapping[str, Any]) -> dict[str, dict[str, str]]:
-    """Escaped popup and tooltip HTML for every feature of a frame, keyed by id."""
-    return {
-        str(row["id"]): {"popup": popup_html(props, lang, sources), "tooltip": tooltip_html(props, lang)}
+def segment_style(front: str, state: str) -> dict[str, Any]:
+    """Leaflet path options for a stretch of an axis: front colour and pattern, state as weight/opacity."""
+    color = FRONT_COLOR.get(front, NEUTRAL_COLOR)
+    if state == "date_unknown":
+        return {"color": color, "weight": 3, "opacity": 0.9, "dashArray": UNKNOWN_DASH, "lineCap": "round"}
+    return {"color": color, "weight": 4, "opacity": 0.45 if state == "under_way" else 0.9,
+            "dashArray": FRONT_DASH.get(front), "lineCap": "butt"}
+
+
+def popup_catalog(frame: gpd.GeoDataFrame, lang: str, sources: Mapping[str, Any],
+                  axes: Mapping[str, Any] | None = None) -> dict[str, dict[str, str]]:
+    """Escaped popup and tooltip HTML for every feature of a frame and every axis, keyed by id."""
+    axes = axes or {}
+    catalog = {
+        str(row["id"]): {"popup": popup_html(props, lang, sources, axes), "tooltip": tooltip_html(props, lang)}
         for _, row in frame.iterrows()
         for props in [clean_properties(row)]
     }
+    for axis in axes.values():
+        catalog[f"axis-{axis.axis}"] = {"popup": axis_popup_html(axis, lang, sources), "tooltip": axis_tooltip_html(axis, lang)}
+    return catalog
 
 
-def layer_geojson(frame: gpd.GeoDataFrame, lang: str) -> dict[str, Any]:
-    """The visible features as a slim FeatureCollection: geometry plus what the browser draws."""
+def layer_geojson(frame: gpd.GeoDataFrame, lang: str, segments: Sequence[Segment] = (),
+                  heads: Sequence[Head] = ()) -> dict[str, Any]:
+    """The visible features as a slim FeatureCollection: what the browser draws, nothing more.
+
+    Axis segments come first (drawn under the markers), then arrowheads, then the markers.
+    """
+    features: list[dict[str, Any]] = []
+    for seg in segments:
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "LineString", "coordinates": [list(seg.start), list(seg.end)]},
+            "properties": {"id": f"axis-{seg.axis}", "kind": "axis", "state": seg.state,
+                           "style": segment_style(seg.front, seg.state)},
+        })
+    for head in heads:
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": list(head.point)},
+            "properties": {"id": f"arrow-{head.axis}", "kind": "arrow", "size": 44,
+                           "icon": arrow_svg(FRONT_COLOR.get(head.front, NEUTRAL_COLOR), head.bearing,
+                                             faded=head.state == "under_way")},
+        })
     placed, _ = split_placed(frame)
-    features = []
     for _, row in placed.iterrows():
         props = clean_properties(row)
-        name = text(props, "name", lang)
         features.append({
             "type": "Feature",
             "geometry": row.geometry.__geo_interface__,
             "properties": {
                 "id": props["id"],
                 "kind": props["kind"],
-                "title": name,
+                "title": text(props, "name", lang),
                 **feature_style(props, str(row.get("phase", "done"))),
             },
         })
     return {"type": "FeatureCollection", "features": features}
 
 
-def feature_layer(frame: gpd.GeoDataFrame, day: dt.date, lang: str) -> folium.FeatureGroup:
-    """The date-dependent layer: one GeoJson of the features visible on ``day``."""
+def feature_layer(frame: gpd.GeoDataFrame, day: dt.date, lang: str, segments: Sequence[Segment] = (),
+                  heads: Sequence[Head] = ()) -> folium.FeatureGroup:
+    """The date-dependent layer: one GeoJson of the axes and features visible on ``day``."""
     group = folium.FeatureGroup(name=f"atlas-{day.isoformat()}")
     folium.GeoJson(
-        layer_geojson(frame, lang),
+        layer_geojson(frame, lang, segments, heads),
         name="features",
         on_each_feature=ON_EACH_FEATURE,
         pointToLayer=POINT_TO_LAYER,
+        style=LINE_STYLE,
     ).add_to(group)
     return group
 
@@ -193,6 +308,7 @@ LEGEND_CSS = """<style>
 .atlas-legend{background:rgba(255,255,255,.94);padding:6px 10px;border-radius:6px;font:13px/1.35 system-ui,sans-serif;
  color:#1a1a1a;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:250px}
 .atlas-legend summary{font-weight:600;cursor:pointer}
+.atlas-legend details[open]{max-height:420px;overflow-y:auto}
 .atlas-legend ul{list-style:none;margin:4px 0;padding:0}.atlas-legend li{display:flex;gap:6px;align-items:center;margin:2px 0}
 .atlas-legend h5{margin:6px 0 2px;font-size:12px}.atlas-legend small{color:#444}
 .atlas-icon{background:none;border:none}.atlas-icon svg{pointer-events:none;display:block}
@@ -202,27 +318,46 @@ LEGEND_CSS = """<style>
 </style>"""
 
 
+def _line_svg(color: str, dash: str | None, faded: bool = False, width: int = 4) -> str:
+    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    cap = "round" if dash == UNKNOWN_DASH else "butt"
+    return (f'<svg width="34" height="12" aria-hidden="true"><line x1="2" y1="6" x2="32" y2="6" stroke="{color}" '
+            f'stroke-width="{width}" stroke-linecap="{cap}" opacity="{0.45 if faded else 0.9}"{dash_attr}/></svg>')
+
+
 def legend_html(lang: str) -> str:
-    """The legend's HTML: fronts by colour and shape, kinds, fill and ring conventions."""
+    """The legend's HTML: who (colour and line pattern), what (shape), how sure (fill, dots, rings)."""
     def item(svg: str, label: str) -> str:
         return f"<li>{svg}<span>{escape(label)}</span></li>"
 
-    fronts = "".join(item(marker_svg(shape, color, True, 16), t(f"front_{name}", lang))
-                     for name, (color, shape) in FRONT_STYLE.items())
-    grey, shape = NEUTRAL_STYLE[0], FRONT_STYLE["transbaikal"][1]
-    kinds = "".join([
-        item(marker_svg(shape, grey, True, KIND_SIZE["start_area"]), t("kind_start_area", lang)),
-        item(marker_svg(shape, grey, True, KIND_SIZE["objective"]), t("kind_objective", lang)),
-        item(marker_svg(shape, grey, True, 16), t("legend_filled", lang)),
-        item(marker_svg(shape, grey, False, 16), t("legend_hollow", lang)),
+    def section(title: str, items: list[str]) -> str:
+        return f"<h5>{escape(t(title, lang))}</h5><ul>{''.join(items)}</ul>"
+
+    grey = NEUTRAL_COLOR
+    fronts = [item(_line_svg(color, FRONT_DASH[name]), t(f"front_{name}", lang)) for name, color in FRONT_COLOR.items()]
+    fronts.append(item(marker_svg("fort", JAPANESE_COLOR, True, 16), t("legend_japanese", lang)))
+    kinds = [item(marker_svg(KIND_SHAPE[k], grey, True, 18 if k in {"landing_sea", "landing_air", "hq", "fortified_region"} else 14),
+                  t(f"kind_{k}", lang))
+             for k in ("start_area", "waypoint", "landing_sea", "landing_air", "hq", "fortified_region")]
+    axes = [
+        item(_line_svg(grey, None), t("legend_axis_reached", lang)),
+        item(_line_svg(grey, None, faded=True), t("legend_axis_under_way", lang)),
+        item(_line_svg(grey, UNKNOWN_DASH, width=3), t("legend_axis_unknown", lang)),
+        item(arrow_svg(grey, 90, False, size=24, gap=-6), t("legend_axis_head", lang)),
+    ]
+    certainty = [
+        item(marker_svg("circle", grey, True, 16), t("legend_filled", lang)),
+        item(marker_svg("circle", grey, False, 16), t("legend_hollow", lang)),
+        item(marker_svg("circle", grey, False, 16, dashed=True), t("legend_unknown", lang)),
+        item(marker_svg("fort", JAPANESE_COLOR, True, 16, faded=True, crossed=True), t("legend_fallen", lang)),
         item('<svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6.5" fill="none" '
              'stroke="#555" stroke-dasharray="3 2"/></svg>', t("legend_ring", lang)),
-    ])
+    ]
     return (
         f'<details><summary>{escape(t("legend_title", lang))}</summary>'
-        f'<h5>{escape(t("legend_fronts", lang))}</h5><ul>{fronts}</ul>'
-        f'<h5>{escape(t("legend_kinds", lang))}</h5><ul>{kinds}</ul>'
-        f'<small>{escape(t("legend_basemap", lang))}</small></details>'
+        + section("legend_fronts", fronts) + section("legend_kinds", kinds)
+        + section("legend_axes", axes) + section("legend_certainty", certainty)
+        + f'<small>{escape(t("legend_basemap", lang))}</small></details>'
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from atlas.citations import parse_citations
 from atlas.i18n import date_range, t
 
+HELPER_COLUMNS = frozenset({"geometry", "earliest", "latest", "active", "phase"})
 ORIGINAL_SCRIPTS = (("zh", "name_zh"), ("ja", "name_ja"), ("ru", "name_ru"), ("ko", "name_ko"))
 
 
@@ -16,7 +17,7 @@ def clean_properties(row: Mapping[str, Any]) -> dict[str, Any]:
     """A frame row as a plain dict, without geometry, helper columns or missing (NaN) values."""
     return {
         k: v for k, v in row.items()
-        if k not in {"geometry", "earliest", "latest", "phase"} and isinstance(v, (str, int, float)) and v == v
+        if k not in HELPER_COLUMNS and isinstance(v, (str, int, float)) and v == v
     }
 
 
@@ -66,18 +67,39 @@ def _sources(props: Mapping[str, Any], sources: Mapping[str, Any], lang: str) ->
     return f"<ul>{''.join(items)}</ul>" if items else ""
 
 
-def popup_html(props: Mapping[str, Any], lang: str, sources: Mapping[str, Any]) -> str:
+def dates_text(props: Mapping[str, Any], lang: str) -> str:
+    """The feature's date(s) in words, or 'date unknown' (plain text, not escaped)."""
+    if not props.get("date_start"):
+        return t("date_unknown", lang)
+    return date_range(props["date_start"], props.get("date_end"), lang)
+
+
+def _date_label(kind: Any, lang: str) -> str:
+    return t({"fortified_region": "popup_fell", "hq": "popup_ceased"}.get(str(kind), "popup_date"), lang)
+
+
+def popup_html(props: Mapping[str, Any], lang: str, sources: Mapping[str, Any],
+               axes: Mapping[str, Any] | None = None) -> str:
     """The popup of one feature: name, other names, dates and certainty, units, text, place, sources."""
     certainty = props.get("date_certainty", "")
-    dates = escape(date_range(props["date_start"], props.get("date_end"), lang))
     note = text(props, "date_note", lang)
-    rows = [_row(t("popup_date", lang), dates + (f"<br><small>{escape(note)}</small>" if note else ""))]
+    rows = []
+    axis = (axes or {}).get(props.get("axis"))
+    if axis is not None:
+        rows.append(_row(t("popup_axis", lang), escape(getattr(axis, f"army_{lang}", axis.army_en))))
+    if props.get("active_from"):
+        rows.append(_row(t("popup_active_from", lang), escape(date_range(props["active_from"], None, lang))))
+    rows.append(_row(_date_label(props.get("kind"), lang),
+                     escape(dates_text(props, lang)) + (f"<br><small>{escape(note)}</small>" if note else "")))
     rows.append(_row(t("popup_certainty", lang), escape(t(f"certainty_{certainty}", lang))))
     units = text(props, "units", lang)
     if units:
         rows.append(_row(t("popup_units", lang), escape(units)))
     place = _placement(props, lang)
     if place:
+        where_sure = props.get("location_certainty")
+        if where_sure:
+            place += "<br><small>" + escape(t("popup_location_certainty", lang, value=t(f"certainty_{where_sure}", lang))) + "</small>"
         rows.append(_row(t("popup_location", lang), place))
         rows.append(_row(t("popup_placed", lang), escape(placed_text(props, lang))))
     others = _other_names(props)
@@ -93,6 +115,28 @@ def popup_html(props: Mapping[str, Any], lang: str, sources: Mapping[str, Any]) 
     )
 
 
+def axis_popup_html(axis: Any, lang: str, sources: Mapping[str, Any]) -> str:
+    """The popup of an army's axis line: army, commander, front, route summary, sources."""
+    army = getattr(axis, f"army_{lang}", axis.army_en)
+    rows = [_row(t("popup_front", lang), escape(t(f"front_{axis.front}", lang)))]
+    if axis.commander:
+        rows.append(_row(t("popup_commander", lang), escape(axis.commander)))
+    return (
+        f'<div class="atlas-popup" lang="{escape(lang)}"><h4>{escape(army)}</h4>'
+        f"<p>{escape(getattr(axis, f'description_{lang}', axis.description_en))}</p>"
+        f"<table>{''.join(rows)}</table>"
+        f"<p><small>{escape(t('axis_help', lang))}</small></p>"
+        f"<p><strong>{escape(t('popup_sources', lang))}</strong></p>"
+        + _sources({"sources": axis.sources}, sources, lang)
+        + "</div>"
+    )
+
+
+def axis_tooltip_html(axis: Any, lang: str) -> str:
+    """Hover label of an axis line: the army."""
+    return f"<strong>{escape(getattr(axis, f'army_{lang}', axis.army_en))}</strong>"
+
+
 def placed_text(props: Mapping[str, Any], lang: str) -> str:
     """How the coordinate was obtained, in words (plain text, not escaped)."""
     method, ref = props.get("coord_method"), props.get("coord_ref", "")
@@ -102,5 +146,4 @@ def placed_text(props: Mapping[str, Any], lang: str) -> str:
 def tooltip_html(props: Mapping[str, Any], lang: str) -> str:
     """A one-line hover label: name and date."""
     name = escape(text(props, "name", lang))
-    dates = escape(date_range(props["date_start"], props.get("date_end"), lang))
-    return f"<strong>{name}</strong><br>{dates}"
+    return f"<strong>{name}</strong><br>{escape(dates_text(props, lang))}"

@@ -1,38 +1,122 @@
-"""Text that accompanies the map: the caption and the table that serves as its text alternative."""
+"""Text that accompanies the map: the caption, the day's events, the table that serves as the map's
+text alternative, and the forces-and-losses tables."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
+from babel.numbers import format_decimal
 
-from atlas.i18n import date_range, long_date, plural, t
-from atlas.popups import clean_properties, text
+from atlas.i18n import long_date, plural, t
+from atlas.popups import clean_properties, dates_text, text
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+_NUMBER_LOCALE = {"en": "en_GB", "es": "es_ES"}
 
 
-def caption(placed: gpd.GeoDataFrame, unplaced: gpd.GeoDataFrame, day: dt.date, lang: str) -> str:
-    """'19 places on the map up to 20 August 1945 · 2 dated events without a place'."""
+def md_escape(value: str) -> str:
+    """Data text made inert for Streamlit markdown: no emphasis, links, HTML, maths or lists."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", value.replace("\n", " "))
+
+
+def caption(placed: gpd.GeoDataFrame, unplaced: gpd.GeoDataFrame, day: dt.date, lang: str, axes: int = 0) -> str:
+    """'64 places on the map on 20 August 1945 · 15 armies' axes · 3 dated events without a place'."""
     when = long_date(day, lang)
     parts = [plural("caption_places", len(placed), lang, date=when) if len(placed) else t("caption_none", lang, date=when)]
+    if axes:
+        parts.append(plural("caption_axes", axes, lang))
     if len(unplaced):
         parts.append(plural("caption_events", len(unplaced), lang))
     return " · ".join(parts)
 
 
-def feature_table(frame: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
-    """One row per feature: date, name, kind, front, date certainty, source keys (all plain text)."""
+def phase_text(phase: Any, lang: str) -> str:
+    return t(f"phase_{phase}", lang) if isinstance(phase, str) and phase else ""
+
+
+def feature_table(frame: gpd.GeoDataFrame, lang: str, axes: Mapping[str, Any] | None = None) -> pd.DataFrame:
+    """One row per feature: date, name, kind, army or front, state, certainty, sources (plain text)."""
+    axes = axes or {}
     records = []
     for _, row in frame.iterrows():
         props = clean_properties(row)
         front = props.get("front")
+        axis = axes.get(props.get("axis"))
+        who = getattr(axis, f"army_{lang}", "") if axis else (t(f"front_{front}", lang) if front else "")
         records.append({
-            t("col_date", lang): date_range(props["date_start"], props.get("date_end"), lang),
+            t("col_date", lang): dates_text(props, lang),
             t("col_name", lang): text(props, "name", lang),
             t("col_kind", lang): t(f"kind_{props['kind']}", lang),
-            t("col_front", lang): t(f"front_{front}", lang) if front else "",
+            t("col_army", lang): who,
+            t("col_state", lang): phase_text(row.get("phase"), lang),
             t("col_certainty", lang): t(f"certainty_{props['date_certainty']}", lang),
             t("col_sources", lang): props.get("sources", ""),
         })
-    columns = ["col_date", "col_name", "col_kind", "col_front", "col_certainty", "col_sources"]
+    columns = ["col_date", "col_name", "col_kind", "col_army", "col_state", "col_certainty", "col_sources"]
     return pd.DataFrame(records, columns=[t(c, lang) for c in columns])
+
+
+def day_entries(frame: gpd.GeoDataFrame, lang: str) -> list[str]:
+    """Markdown lines for 'what happened on this date' (from :func:`atlas.timeline.happening_on`).
+
+    Every data string is escaped; the layout (bold name, italic details) is ours.
+    """
+    lines = []
+    for _, row in frame.iterrows():
+        props = clean_properties(row)
+        details = [t(f"kind_{props['kind']}", lang), dates_text(props, lang)]
+        if row.get("phase") == "under_way":
+            details.append(t("phase_under_way", lang))
+        if props.get("date_certainty") not in {"verified", "recalled"}:
+            details.append(t(f"certainty_{props['date_certainty']}", lang))
+        if row.geometry is None or row.geometry.is_empty:
+            details.append(t("no_place", lang))
+        lines.append(
+            f"**{md_escape(text(props, 'name', lang))}** — *{md_escape(' · '.join(details))}*  \n"
+            f"{md_escape(text(props, 'description', lang))}"
+        )
+    return lines
+
+
+def number(value: int, lang: str) -> str:
+    """83,737 / 83.737 (Babel, so each language groups digits its own way)."""
+    return format_decimal(value, locale=_NUMBER_LOCALE.get(lang, "en_GB"))
+
+
+def figure_value(low: int, high: int | None, lang: str) -> str:
+    return number(low, lang) if high is None else f"{number(low, lang)}–{number(high, lang)}"
+
+
+def figures_table(figures: Iterable[Any], sides: Iterable[str], lang: str) -> pd.DataFrame:
+    """Figures of the given sides, competing figures for the same question on adjacent rows.
+
+    Topics keep the order in which ``figures.csv`` first names them; within a topic, file order.
+    """
+    chosen = [f for f in figures if f.side in set(sides)]
+    order: dict[str, int] = {}
+    for f in chosen:
+        order.setdefault(f.topic, len(order))
+    chosen.sort(key=lambda f: order[f.topic])
+    records = [{
+        t("col_topic", lang): getattr(f, f"topic_{lang}", f.topic_en),
+        t("col_figure", lang): figure_value(f.value_low, f.value_high, lang),
+        t("col_according_to", lang): getattr(f, f"according_to_{lang}", f.according_to_en),
+        t("col_scope", lang): getattr(f, f"scope_{lang}", f.scope_en),
+        t("col_certainty_short", lang): t(f"certainty_{f.certainty}", lang),
+        t("col_sources", lang): f.sources,
+    } for f in chosen]
+    columns = ["col_topic", "col_figure", "col_according_to", "col_scope", "col_certainty_short", "col_sources"]
+    return pd.DataFrame(records, columns=[t(c, lang) for c in columns])
+
+
+def competing_topics(figures: Iterable[Any]) -> list[str]:
+    """Topics answered by more than one figure (shown with a note that they disagree)."""
+    counts: dict[str, int] = {}
+    for f in figures:
+        counts[f.topic] = counts.get(f.topic, 0) + 1
+    return [topic for topic, n in counts.items() if n > 1]

@@ -1,10 +1,29 @@
-"""Filtering features by the date on the slider."""
+"""What the map shows on the slider's day: which features, in which phase, and how far each army's
+axis of advance has grown.
+
+Phases (the ``phase`` column):
+
+- ``done`` / ``under_way``: a dated feature whose span has ended, or that is still inside its span
+  (an air-landing on the 19th, the main force on the 20th; or sources that disagree).
+- ``date_unknown``: a waypoint the sources name without a date. It is drawn once the army has
+  reached the waypoint before it, and never given a date of its own.
+- ``holding`` / ``falling`` / ``fallen`` / ``fate_unknown``: Japanese headquarters and fortified
+  regions, which are on the map from the start and change state when they fall or cease.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import geopandas as gpd
+
+PERSISTENT_KINDS = frozenset({"hq", "fortified_region"})
+# What a segment of an axis is drawn as, from the phase of the waypoint it leads to.
+SEGMENT_STATE = {"done": "reached", "under_way": "under_way", "date_unknown": "date_unknown"}
 
 
 def empty_frame() -> gpd.GeoDataFrame:
@@ -13,18 +32,109 @@ def empty_frame() -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame({c: [] for c in columns}, geometry=gpd.GeoSeries([], crs="EPSG:4326"))
 
 
-def on_date(frame: gpd.GeoDataFrame, day: dt.date) -> gpd.GeoDataFrame:
-    """Features whose earliest date is on or before ``day``, with a ``phase`` column.
+def dated_phase(earliest: dt.date | None, latest: dt.date | None, day: dt.date) -> str | None:
+    """``done``, ``under_way``, or None (not yet) for a dated claim; ``date_unknown`` if undated."""
+    if earliest is None:
+        return "date_unknown"
+    if day < earliest:
+        return None
+    return "under_way" if day < latest else "done"
 
-    ``phase`` is ``under_way`` while ``day`` is inside the feature's span (for example between an
-    air-landing on 19 August and the main force's arrival on 20 August) and ``done`` after it.
-    A feature known only to the month counts from the month's first day (see geodata/README.md).
+
+def persistent_phase(earliest: dt.date | None, latest: dt.date | None, day: dt.date) -> str:
+    """State of an HQ or fortified region whose fall (or end) is dated ``earliest``..``latest``."""
+    if earliest is None:
+        return "fate_unknown"
+    if day < earliest:
+        return "holding"
+    return "falling" if day < latest else "fallen"
+
+
+def axis_progress(stops: Sequence[tuple[str, dt.date | None, dt.date | None]], day: dt.date,
+                  started: dt.date | None = None) -> list[tuple[str, str]]:
+    """How far along an axis an army is on ``day``: ``[(waypoint id, phase), ...]`` in order.
+
+    ``stops`` are the axis' waypoints in ``seq`` order as ``(id, earliest, latest)``; a waypoint
+    with no date has ``earliest = latest = None``. ``started`` is the day the attack from the
+    start area began: before it nothing is drawn. Every waypoint before the last one certainly
+    reached counts as reached (``done``), dated or not: the army passed it to get further. After
+    that, undated waypoints are drawn as ``date_unknown`` up to the next dated one, which is drawn
+    ``under_way`` if ``day`` is inside its span; the axis stops there.
+    """
+    if started is not None and day < started:
+        return []
+    reached = -1
+    for index, (_, _, latest) in enumerate(stops):
+        if latest is not None and latest <= day:
+            reached = index
+    out = [(stop_id, "done") for stop_id, _, _ in stops[: reached + 1]]
+    for stop_id, earliest, latest in stops[reached + 1:]:
+        phase = dated_phase(earliest, latest, day)
+        if phase is None:
+            break
+        out.append((stop_id, phase))
+        if phase == "under_way":
+            break
+    return out
+
+
+def _waypoint_phases(frame: gpd.GeoDataFrame, day: dt.date, axes: Mapping[str, Any]) -> dict[str, str]:
+    """Phase of every waypoint on the map on ``day`` (those not yet reached are absent).
+
+    An axis missing from ``axes`` (or whose start area is not in ``frame``) draws nothing: its
+    undated waypoints would otherwise appear before its attack began.
+    """
+    starts = dict(zip(frame["id"], frame["earliest"], strict=True))
+    phases: dict[str, str] = {}
+    waypoints = frame[frame["kind"] == "waypoint"]
+    for name, group in waypoints.groupby("axis", sort=True):
+        axis = axes.get(name)
+        started = starts.get(axis.start) if axis is not None else None
+        if not isinstance(started, dt.date):
+            continue
+        ordered = group.sort_values("seq")
+        stops = list(zip(ordered["id"], ordered["earliest"], ordered["latest"], strict=True))
+        phases.update(axis_progress(stops, day, started))
+    return phases
+
+
+def on_date(frame: gpd.GeoDataFrame, day: dt.date, axes: Mapping[str, Any] | None = None) -> gpd.GeoDataFrame:
+    """The features on the map on ``day``, with a ``phase`` column (see the module docstring).
+
+    A dated feature is shown once ``day`` reaches its earliest possible date; a feature known only
+    to the month counts from the month's first day (see geodata/README.md). Waypoints are drawn
+    along their axis, from ``axes`` (axis id -> :class:`atlas.tables.Axis`); without it, none.
     """
     if frame.empty:
         return empty_frame()
-    shown = frame[frame["earliest"] <= day].copy()
-    shown["phase"] = ["under_way" if day < latest else "done" for latest in shown["latest"]]
-    return shown.sort_values(["earliest", "id"], kind="stable")
+    waypoint_phases = _waypoint_phases(frame, day, axes or {}) if "axis" in frame else {}
+    phases: list[str | None] = []
+    for _, row in frame.iterrows():
+        kind = row["kind"]
+        if kind == "waypoint":
+            phases.append(waypoint_phases.get(row["id"]))
+        elif kind in PERSISTENT_KINDS:
+            active = row.get("active")
+            opened = not isinstance(active, dt.date) or active <= day
+            phases.append(persistent_phase(row["earliest"], row["latest"], day) if opened else None)
+        else:
+            phases.append(dated_phase(row["earliest"], row["latest"], day))
+    shown = frame.assign(phase=phases)
+    shown = shown[shown["phase"].notna()].copy()
+    order = [(e if isinstance(e, dt.date) else dt.date.max, i) for e, i in zip(shown["earliest"], shown["id"], strict=True)]
+    shown["_order"] = order
+    return shown.sort_values("_order", kind="stable").drop(columns="_order")
+
+
+def happening_on(frame: gpd.GeoDataFrame, day: dt.date) -> gpd.GeoDataFrame:
+    """Dated features whose span contains ``day``: what happened on this date, in date order."""
+    if frame.empty:
+        return empty_frame()
+    mask = [isinstance(first, dt.date) and first <= day <= last
+            for first, last in zip(frame["earliest"], frame["latest"], strict=True)]
+    hits = frame[mask].copy()
+    hits["phase"] = ["done" if day >= last else "under_way" for last in hits["latest"]]
+    return hits.sort_values(["earliest", "id"], kind="stable")
 
 
 def split_placed(frame: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
@@ -33,3 +143,70 @@ def split_placed(frame: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, gpd.GeoData
         return frame, frame
     has_place = frame.geometry.notna() & ~frame.geometry.is_empty
     return frame[has_place], frame[~has_place]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of an axis between two stops, drawn according to ``state``."""
+
+    axis: str
+    front: str
+    start: tuple[float, float]  # lon, lat
+    end: tuple[float, float]
+    state: str  # reached | under_way | date_unknown
+
+
+@dataclass(frozen=True)
+class Head:
+    """The arrowhead at the far end of an axis on a date."""
+
+    axis: str
+    front: str
+    point: tuple[float, float]  # lon, lat
+    bearing: float  # degrees clockwise from north, as drawn on a Web-Mercator map
+    state: str
+
+
+def mercator_bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Screen direction from ``a`` to ``b`` (lon, lat) on a Web-Mercator map, degrees from north.
+
+    Leaflet draws a two-point line straight in Web Mercator, so an arrowhead must follow that
+    direction, not the great-circle bearing.
+    """
+    def y(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    dx = math.radians(b[0] - a[0])
+    dy = y(b[1]) - y(a[1])
+    return math.degrees(math.atan2(dx, dy)) % 360
+
+
+def axis_geometry(shown: gpd.GeoDataFrame, frame: gpd.GeoDataFrame,
+                  axes: Mapping[str, Any]) -> tuple[list[Segment], list[Head]]:
+    """Segments and arrowheads of every axis, from the waypoints in ``shown`` (one date's frame).
+
+    ``frame`` is the whole layer (for the start areas); ``axes`` maps axis id to an object with
+    ``front`` and ``start`` attributes (see :class:`atlas.tables.Axis`).
+    """
+    if shown.empty or "axis" not in shown:
+        return [], []
+    points = {i: (g.x, g.y) for i, g in zip(frame["id"], frame.geometry, strict=True) if g is not None and not g.is_empty}
+    segments: list[Segment] = []
+    heads: list[Head] = []
+    waypoints = shown[shown["kind"] == "waypoint"]
+    for name, group in waypoints.groupby("axis", sort=True):
+        axis = axes.get(name)
+        if axis is None or axis.start not in points:
+            continue
+        previous = points[axis.start]
+        ordered = group.sort_values("seq")
+        for stop_id, phase in zip(ordered["id"], ordered["phase"], strict=True):
+            here = points.get(stop_id)
+            if here is None:
+                continue
+            segments.append(Segment(name, axis.front, previous, here, SEGMENT_STATE[phase]))
+            previous = here
+        if segments and segments[-1].axis == name:
+            last = segments[-1]
+            heads.append(Head(name, axis.front, last.end, mercator_bearing(last.start, last.end), last.state))
+    return segments, heads

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from streamlit_folium import st_folium
 
 from atlas import maps, params
 from atlas.i18n import DEFAULT_LANGUAGE, LANGUAGES, long_date, normalize_language, t
-from atlas.load import DataError, Layer, Source, load_layers
+from atlas.load import Atlas, DataError, Layer, load_atlas
 from atlas.paths import geodata_dir
 from atlas.validate import Problem
 
@@ -25,33 +26,46 @@ def _stamp(folder: Path) -> tuple[tuple[str, int], ...]:
     return tuple((str(p), p.stat().st_mtime_ns) for p in files)
 
 
+EMPTY_ATLAS = Atlas({}, {}, {}, (), ())
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The loaded package, the fatal error if it could not be read, and the cache key it came from."""
+
+    atlas: Atlas
+    fatal: str
+    folder: str
+    stamp: tuple[tuple[str, int], ...]
+
+
 @st.cache_data(show_spinner=False)
-def _load(folder: str, stamp: tuple[tuple[str, int], ...]) -> tuple[dict[str, Layer], dict[str, Source], list[Problem], str]:
+def _load(folder: str, stamp: tuple[tuple[str, int], ...]) -> tuple[Atlas, str]:
     try:
-        layers, sources, problems = load_layers(Path(folder))
+        return load_atlas(Path(folder)), ""
     except DataError as exc:
-        return {}, {}, [], str(exc)
-    return layers, sources, problems, ""
+        return EMPTY_ATLAS, str(exc)
 
 
-def load_atlas() -> tuple[dict[str, Layer], dict[str, Source], list[Problem], str]:
-    """(layers, sources, package problems, fatal error text) for the current data folder."""
+def load() -> Loaded:
+    """The data package (cached until a file in the data folder changes)."""
     folder = geodata_dir()
-    return _load(str(folder), _stamp(folder))
+    stamp = _stamp(folder)
+    atlas, fatal = _load(str(folder), stamp)
+    return Loaded(atlas, fatal, str(folder), stamp)
 
 
 @st.cache_data(show_spinner=False)
 def _catalog(folder: str, stamp: tuple[tuple[str, int], ...], layer: str, lang: str) -> dict[str, dict[str, str]]:
-    layers, sources, _, _ = _load(folder, stamp)
-    if layer not in layers:
+    atlas, _ = _load(folder, stamp)
+    if layer not in atlas.layers:
         return {}
-    return maps.popup_catalog(layers[layer].frame, lang, sources)
+    return maps.popup_catalog(atlas.layers[layer].frame, lang, atlas.sources, atlas.axes)
 
 
-def popup_catalog(layer: str, lang: str) -> dict[str, dict[str, str]]:
-    """Cached popup HTML for every feature of a layer in a language."""
-    folder = geodata_dir()
-    return _catalog(str(folder), _stamp(folder), layer, lang)
+def popup_catalog(loaded: Loaded, layer: str, lang: str) -> dict[str, dict[str, str]]:
+    """Cached popup HTML for every feature and axis of a layer in a language."""
+    return _catalog(loaded.folder, loaded.stamp, layer, lang)
 
 
 def language() -> str:

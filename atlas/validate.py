@@ -85,16 +85,33 @@ def _short(err: jsonschema.ValidationError) -> str:
         return err.message + " (not in the data dictionary)"
     if err.validator == "enum":
         return f"{err.instance!r} is not one of {', '.join(map(str, err.validator_value))}"
+    if err.validator == "not":
+        names = _required_names(err.validator_value)
+        if names:
+            return f"{' / '.join(names)} not allowed here (depends on kind and date_certainty; see geodata/README.md)"
+        if isinstance(err.validator_value, dict) and "const" in err.validator_value:
+            return f"{err.instance!r} is not allowed for this kind (see geodata/README.md)"
     if err.validator == "oneOf" and err.absolute_path and err.absolute_path[-1] == "geometry":
         return "must be null or a GeoJSON geometry with 'type' and 'coordinates'"
     return err.message
+
+
+def _required_names(schema: Any) -> list[str]:
+    """Field names a (sub)schema requires, looking through anyOf/allOf."""
+    if not isinstance(schema, dict):
+        return []
+    names = list(schema.get("required", []))
+    for key in ("anyOf", "allOf"):
+        for sub in schema.get(key, []):
+            names += _required_names(sub)
+    return names
 
 
 def check_dates(props: dict[str, Any], rules: LayerRules) -> list[str]:
     """Real calendar dates, end not before start, and inside the layer's window."""
     out = []
     start, end = props.get("date_start"), props.get("date_end")
-    for name, value in (("date_start", start), ("date_end", end)):
+    for name, value in (("date_start", start), ("date_end", end), ("active_from", props.get("active_from"))):
         if isinstance(value, str):
             try:
                 parse_partial(value)

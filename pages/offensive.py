@@ -1,4 +1,4 @@
-"""The offensive of 9 August - 2 September 1945: start areas and objectives, filtered by date."""
+"""The offensive of 9 August - 2 September 1945, army by army, growing with the date."""
 
 import datetime as dt
 
@@ -14,23 +14,48 @@ lang = normalize_language(st.session_state.get("lang"))
 st.title(t("page_offensive", lang))
 st.write(t("offensive_intro", lang))
 
-layers, sources, package_problems, fatal = ui.load_atlas()
-layer = layers.get(LAYER)
-ui.show_problems(layer, package_problems, fatal, lang)
+loaded = ui.load()
+atlas = loaded.atlas
+layer = atlas.layers.get(LAYER)
+ui.show_problems(layer, list(atlas.problems), loaded.fatal, lang)
 
 day = ui.date_slider(lang, FIRST_DAY, LAST_DAY, DEFAULT_DAY)
-shown = timeline.on_date(layer.frame, day) if layer else timeline.empty_frame()
+frame = layer.frame if layer else timeline.empty_frame()
+shown = timeline.on_date(frame, day, atlas.axes)
 placed, unplaced = timeline.split_placed(shown)
+segments, heads = timeline.axis_geometry(shown, frame, atlas.axes)
 
-st.caption(summary.caption(placed, unplaced, day, lang))
+st.caption(summary.caption(placed, unplaced, day, lang, axes=len(heads)))
 
-ui.show_map(maps.base_map(lang, ui.popup_catalog(LAYER, lang)), maps.feature_layer(placed, day, lang), key="offensive_map")
-st.caption(t("map_help", lang))
-
+map_column, day_column = st.columns([5, 2], gap="medium")
+with map_column:
+    ui.show_map(maps.base_map(lang, ui.popup_catalog(loaded, LAYER, lang)),
+                maps.feature_layer(placed, day, lang, segments, heads), key="offensive_map")
+    st.caption(t("map_help", lang))
+with day_column:
+    st.subheader(t("day_heading", lang))
+    with st.container(height=ui.MAP_HEIGHT - 60, border=False):
+        entries = summary.day_entries(timeline.happening_on(frame, day), lang)
+        for entry in entries or [t("day_none", lang)]:
+            st.markdown(entry)
+    st.caption(t("day_help", lang))
 
 if len(unplaced):
     st.subheader(t("no_place_heading", lang))
-    st.dataframe(summary.feature_table(unplaced, lang), hide_index=True, width="stretch")
+    st.dataframe(summary.feature_table(unplaced, lang, atlas.axes), hide_index=True, width="stretch")
 if len(placed):
     st.subheader(t("table_heading", lang))
-    st.dataframe(summary.feature_table(placed, lang), hide_index=True, width="stretch")
+    st.dataframe(summary.feature_table(placed, lang, atlas.axes), hide_index=True, width="stretch")
+
+st.header(t("forces_heading", lang))
+st.write(t("forces_intro", lang))
+if atlas.figures:
+    competing = [next(getattr(f, f"topic_{lang}") for f in atlas.figures if f.topic == topic)
+                 for topic in summary.competing_topics(atlas.figures)]
+    if competing:
+        st.caption(t("forces_competing", lang, topics="; ".join(competing)))
+    for title, sides in (("forces_soviet", ("soviet", "mongolian")), ("forces_japanese", ("japanese",))):
+        st.subheader(t(title, lang))
+        st.dataframe(summary.figures_table(atlas.figures, sides, lang), hide_index=True, width="stretch")
+else:
+    st.info(t("forces_missing", lang))

@@ -29,7 +29,7 @@ FEATURES = [
             "name_en": "Alpha", "name_es": "Alfa", "name_zh": "阿尔法",
             "date_start": "1945-08-10", "date_certainty": "verified",
             "location_precision": "settlement", "accuracy_km": 5,
-            "coord_method": "geonames", "coord_ref": "2037013",
+            "coord_method": "geonames", "coord_ref": "2037013", "location_certainty": "verified",
             "sources": "doe-1990: p. 12", "description_en": "Alpha text.", "description_es": "Texto alfa.",
         },
     },
@@ -41,7 +41,7 @@ FEATURES = [
             "name_en": "Beta", "name_es": "Beta",
             "date_start": "1945-08-15", "date_end": "1945-08-17", "date_certainty": "disputed",
             "location_precision": "estimated", "accuracy_km": 50,
-            "coord_method": "estimated", "coord_ref": "Made up, ±50 km",
+            "coord_method": "estimated", "coord_ref": "Made up, ±50 km", "location_certainty": "recalled",
             "sources": "roe-2001: ch. 2; doe-1990: p. 3",
             "description_en": "Beta text.", "description_es": "Texto beta.",
         },
@@ -58,9 +58,50 @@ FEATURES = [
 ]
 
 
+def _point(fid: str, kind: str, lon: float, lat: float, **props) -> dict:
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": {
+            "id": fid, "kind": kind, "name_en": fid.title(), "name_es": fid.title(),
+            "location_precision": "settlement", "accuracy_km": 5, "coord_method": "estimated",
+            "coord_ref": "Made up, ±5 km", "location_certainty": "verified",
+            "sources": "doe-1990: p. 1", "description_en": f"{fid} text.", "description_es": f"Texto {fid}.",
+            **props,
+        },
+    }
+
+
+# An axis from start-beta: a dated stop, an undated one, then a stop the sources date 20-22 August.
+AXIS_FEATURES = [
+    _point("wp-one", "waypoint", 121.0, 46.0, axis="ax1", seq=1, front="transbaikal",
+           date_start="1945-08-17", date_certainty="verified"),
+    _point("wp-two", "waypoint", 122.0, 45.5, axis="ax1", seq=2, front="transbaikal", date_certainty="unknown"),
+    _point("wp-three", "waypoint", 123.0, 45.0, axis="ax1", seq=3, front="transbaikal",
+           date_start="1945-08-20", date_end="1945-08-22", date_certainty="disputed"),
+    _point("fr-delta", "fortified_region", 124.0, 47.0, date_start="1945-08-18", date_certainty="verified"),
+    _point("hq-eps", "hq", 125.0, 44.0, active_from="1945-08-12", date_certainty="unknown"),
+]
+AXES_CSV = (
+    "axis,front,army_en,army_es,commander,start,description_en,description_es,sources\n"
+    "ax1,transbaikal,First Army,Primer Ejército,A. Nobody,start-beta,Goes east.,Va al este.,doe-1990: p. 5\n"
+)
+FIGURES_CSV = (
+    "id,topic,topic_en,topic_es,side,scope_en,scope_es,value_low,value_high,according_to_en,according_to_es,certainty,sources\n"
+    "k-claim,killed,Killed,Muertos,japanese,All,Todo,1000,,Claim A,Fuente A,verified,doe-1990: p. 7\n"
+    "k-record,killed,Killed,Muertos,japanese,All,Todo,250,300,Records B,Registros B,recalled,roe-2001: p. 8\n"
+    "s-troops,troops,Troops,Tropas,soviet,All,Todo,5000,,Claim C,Fuente C,verified,doe-1990: p. 9\n"
+)
+
+
 def write_package(folder: Path, features: list | None = None, sources: str = SOURCES_CSV,
-                  raw_geojson: str | None = None) -> Path:
-    """Write a geodata package to ``folder`` (the real schema, a one-layer datapackage.json)."""
+                  raw_geojson: str | None = None, axes: str | None = AXES_CSV,
+                  figures: str | None = FIGURES_CSV) -> Path:
+    """Write a geodata package to ``folder`` (the real schema, a one-layer datapackage.json).
+
+    ``features`` defaults to :data:`FEATURES` plus :data:`AXIS_FEATURES`; ``axes``/``figures``
+    of None leave that table out.
+    """
     (folder / "schema").mkdir(parents=True, exist_ok=True)
     shutil.copy(SCHEMA, folder / "schema" / "feature.schema.json")
     package = {"name": "test", "resources": [
@@ -70,17 +111,21 @@ def write_package(folder: Path, features: list | None = None, sources: str = SOU
     ]}
     (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
     (folder / "sources.csv").write_text(sources, encoding="utf-8")
+    for name, table in (("axes.csv", axes), ("figures.csv", figures)):
+        if table is not None:
+            (folder / name).write_text(table, encoding="utf-8")
     if raw_geojson is None:
         raw_geojson = json.dumps({"type": "FeatureCollection",
-                                  "features": FEATURES if features is None else features}, ensure_ascii=False)
+                                  "features": FEATURES + AXIS_FEATURES if features is None else features},
+                                 ensure_ascii=False)
     (folder / "offensive.geojson").write_text(raw_geojson, encoding="utf-8")
     return folder
 
 
 @pytest.fixture
 def features() -> list:
-    """A fresh deep copy of the synthetic features, safe to mutate."""
-    return copy.deepcopy(FEATURES)
+    """A fresh deep copy of the synthetic features (axis included), safe to mutate."""
+    return copy.deepcopy(FEATURES + AXIS_FEATURES)
 
 
 @pytest.fixture

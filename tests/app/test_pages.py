@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from atlas.load import load_atlas
+from atlas.paths import DEFAULT_GEODATA_DIR
+from atlas.timeline import axis_geometry, on_date, split_placed
 from tests.conftest import REPO, write_package
 
 APP = str(REPO / "app.py")
@@ -36,14 +40,31 @@ def feature_ids(args: dict) -> set[str]:
     return set(re.findall(r'"id": "([a-z0-9-]+)"', args["feature_group"]))
 
 
+@functools.cache
+def expected_ids(day: dt.date) -> frozenset[str]:
+    """What the core says should be drawn on ``day`` (markers, axis lines, arrowheads)."""
+    atlas = load_atlas(DEFAULT_GEODATA_DIR)
+    frame = atlas.layers["offensive"].frame
+    shown = on_date(frame, day, atlas.axes)
+    placed, _ = split_placed(shown)
+    segments, heads = axis_geometry(shown, frame, atlas.axes)
+    return frozenset(placed["id"]) | {f"axis-{s.axis}" for s in segments} | {f"arrow-{h.axis}" for h in heads}
+
+
+def markers(ids: set[str]) -> set[str]:
+    return {i for i in ids if not i.startswith(("axis-", "arrow-"))}
+
+
 def test_offensive_page_runs_and_describes_the_default_day():
     at = run_app()
     assert not at.exception
     assert at.title[0].value == "The offensive"
-    assert "10 places on the map up to 9 August 1945" in captions(at)[0]
     _, args = folium_args(at)
     assert args["returned_objects"] == []
-    assert len(feature_ids(args)) == 10
+    assert feature_ids(args) == expected_ids(dt.date(1945, 8, 9))
+    n = len(markers(feature_ids(args)))
+    assert f"{n} places on the map up to 9 August 1945" in captions(at)[0]
+    assert "start-tamsag-bulag" in feature_ids(args) and "fr-hutou" in feature_ids(args)
 
 
 def test_slider_changes_caption_and_layer_but_not_the_base_map():
@@ -51,17 +72,59 @@ def test_slider_changes_caption_and_layer_but_not_the_base_map():
     first_id, first = folium_args(at)
     at.slider(key="day").set_value(dt.date(1945, 8, 20)).run()
     assert not at.exception
-    assert "19 places on the map up to 20 August 1945" in captions(at)[0]
     second_id, second = folium_args(at)
+    assert "up to 20 August 1945" in captions(at)[0]
     assert second_id == first_id  # same component identity: the iframe is not remounted
     assert second["script"] == first["script"]  # base map unchanged
-    assert {"obj-harbin", "obj-changchun", "obj-mukden"} <= feature_ids(second) - feature_ids(first)
+    assert feature_ids(second) == expected_ids(dt.date(1945, 8, 20))
+    assert {"wp-6gta-changchun", "air-harbin", "axis-6gta", "arrow-6gta"} <= feature_ids(second) - feature_ids(first)
 
 
-def test_before_the_offensive_nothing_is_placed():
+def test_6th_guards_tank_army_reaches_changchun_on_the_20th_not_the_19th():
+    at = run_app({"day": "1945-08-19"})
+    assert "wp-6gta-changchun" not in feature_ids(folium_args(at)[1])
+    at.slider(key="day").set_value(dt.date(1945, 8, 20)).run()
+    assert "wp-6gta-changchun" in feature_ids(folium_args(at)[1])
+
+
+def test_before_the_offensive_only_the_japanese_defences_are_placed():
     at = run_app({"day": "1945-08-08"})
     assert not at.exception
-    assert captions(at)[0] == "Nothing on the map yet on 8 August 1945 · 1 dated event without a place"
+    ids = markers(feature_ids(folium_args(at)[1]))
+    assert ids and all(i.startswith(("fr-", "hq-")) for i in ids)
+    assert "1 dated event without a place" in captions(at)[0]
+
+
+def day_panel(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_day_panel_lists_events_with_and_without_a_place():
+    at = run_app({"day": "1945-08-15"})
+    assert not at.exception
+    assert any(h.value == "What happened on this date" for h in at.subheader)
+    panel = day_panel(at)
+    assert "surrender broadcast" in panel.lower() or "rescript" in panel.lower()
+    assert "no place on the map" in panel
+    at.slider(key="day").set_value(dt.date(1945, 8, 23)).run()
+    assert "9898" in day_panel(at)
+
+
+def test_forces_and_losses_show_competing_figures_with_their_sources():
+    at = run_app()
+    assert any(h.value == "Forces and losses" for h in at.header)
+    tables = [d.value for d in at.dataframe]
+    japanese = next(t for t in tables if "Figure" in t and (t["Figure"] == "83,737").any())
+    rows = japanese.set_index("Figure")
+    assert "21,389" in rows.index
+    assert rows.loc["83,737", "According to"] != rows.loc["21,389", "According to"]
+    assert rows.loc["83,737", "Sources"] and rows.loc["21,389", "Sources"]
+
+
+def test_spanish_figures_use_spanish_digit_grouping():
+    at = run_app({"lang": "es"})
+    tables = [d.value for d in at.dataframe]
+    assert any((t["Cifra"] == "83.737").any() for t in tables if "Cifra" in t)
 
 
 def test_language_switch_translates_the_page():
@@ -70,7 +133,8 @@ def test_language_switch_translates_the_page():
     language.set_value("es").run()
     assert not at.exception
     assert at.title[0].value == "La ofensiva"
-    assert "10 lugares en el mapa hasta el 9 de agosto de 1945" in captions(at)[0]
+    assert "lugares en el mapa hasta el 9 de agosto de 1945" in captions(at)[0]
+    assert any(h.value == "Qué pasó en esta fecha" for h in at.subheader)
 
 
 def test_url_parameters_seed_the_state():
@@ -108,7 +172,8 @@ def test_bad_feature_is_named_and_the_rest_still_shown(tmp_path, monkeypatch, fe
     assert not at.exception
     assert "failed validation" in at.warning[0].value
     assert "obj-alpha: date_start: bad date" in at.code[0].value
-    assert "1 place on the map up to 1 September 1945" in captions(at)[0]
+    ids = feature_ids(folium_args(at)[1])
+    assert "obj-alpha" not in ids and {"start-beta", "wp-three", "axis-ax1"} <= ids
 
 
 def test_unreadable_package_shows_an_error(tmp_path, monkeypatch):
@@ -118,3 +183,12 @@ def test_unreadable_package_shows_an_error(tmp_path, monkeypatch):
     at = run_app()
     assert not at.exception
     assert "could not be read" in at.error[0].value
+
+
+def test_day_panel_escapes_markdown_and_html_in_data(tmp_path, monkeypatch, features):
+    features[2]["properties"]["name_en"] = "**Bold** [link](javascript:alert(1)) <b>x</b>"
+    monkeypatch.setenv("ATLAS_GEODATA_DIR", str(write_package(tmp_path, features)))
+    at = run_app({"day": "1945-08-10"})
+    assert not at.exception
+    panel = day_panel(at)
+    assert r"\*\*Bold\*\* \[link\]\(javascript:alert\(1\)\) \<b\>x\</b\>" in panel.replace("\\:", ":")

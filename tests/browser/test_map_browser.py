@@ -46,26 +46,59 @@ def settled_map(page: Page):
     return inner
 
 
-def test_slider_updates_the_map_in_place(offline_page: Page, app_url: str):
+# Total length (km) and number of the axis segments on the map, read from Leaflet's own layers.
+AXES_JS = """() => {
+  let km = 0, segments = 0;
+  window.map.eachLayer(l => {
+    if (l.feature && l.feature.properties.kind === 'axis' && l.getLatLngs) {
+      const ll = l.getLatLngs();
+      for (let i = 1; i < ll.length; i++) { km += ll[i - 1].distanceTo(ll[i]) / 1000; }
+      segments += 1;
+    }
+  });
+  return {km: km, segments: segments};
+}"""
+
+
+def expected_markers(day) -> int:
+    import datetime as dt
+
+    from atlas.load import load_atlas
+    from atlas.paths import DEFAULT_GEODATA_DIR
+    from atlas.timeline import axis_geometry, on_date, split_placed
+
+    atlas = load_atlas(DEFAULT_GEODATA_DIR)
+    frame = atlas.layers["offensive"].frame
+    shown = on_date(frame, dt.date.fromisoformat(day), atlas.axes)
+    placed, _ = split_placed(shown)
+    _, heads = axis_geometry(shown, frame, atlas.axes)
+    return len(placed) + len(heads)  # every marker and arrowhead is one .atlas-icon
+
+
+def test_slider_lengthens_the_axes_in_place(offline_page: Page, app_url: str):
     page = offline_page
     open_app(page, app_url)
     icons = page.frame_locator(MAP_IFRAME).locator(".atlas-icon")
-    expect(icons).to_have_count(10, timeout=30_000)  # 9 August: the ten start areas
-    expect(caption(page)).to_contain_text("10 places on the map up to 9 August 1945")
+    expect(icons).to_have_count(expected_markers("1945-08-09"), timeout=30_000)
+    expect(caption(page)).to_contain_text("up to 9 August 1945")
 
     inner = settled_map(page)
-    inner.evaluate("() => { window.__probe = 'same-document'; window.map.setView([45.75, 126.65], 7); }")
+    before = inner.evaluate(AXES_JS)
+    inner.evaluate("() => { window.__probe = 'same-document'; window.map.setView([45.75, 126.65], 6); }")
 
     slider = page.get_by_test_id("stSlider").locator('input[type="range"]')
     slider.focus()
     for _ in range(11):  # 9 -> 20 August, one day per key press
         slider.press("ArrowRight")
     expect(caption(page)).to_contain_text("up to 20 August 1945", timeout=30_000)
-    expect(icons).to_have_count(19, timeout=30_000)
+    expect(icons).to_have_count(expected_markers("1945-08-20"), timeout=30_000)
 
     inner = map_frame(page)
+    after = inner.evaluate(AXES_JS)
+    assert after["segments"] > before["segments"]
+    assert after["km"] > before["km"] + 2000  # the armies covered thousands of km between 9 and 20 August
     assert inner.evaluate("() => window.__probe") == "same-document"  # the iframe was not reloaded
-    assert inner.evaluate("() => window.map.getZoom()") == 7  # the user's zoom survived
+    assert inner.evaluate("() => window.map.getZoom()") == 6  # the user's zoom survived
     center = inner.evaluate("() => window.map.getCenter()")
     assert abs(center["lat"] - 45.75) < 0.01 and abs(center["lng"] - 126.65) < 0.01
     assert "day=1945-08-20" in page.url  # the date is in the shareable URL
@@ -75,16 +108,37 @@ def test_popup_shows_sources_and_escaped_text(offline_page: Page, app_url: str):
     page = offline_page
     open_app(page, f"{app_url}/?day=1945-08-20&lang=es")
     frame = page.frame_locator(MAP_IFRAME)
-    expect(frame.locator(".atlas-icon")).to_have_count(19, timeout=30_000)
+    expect(frame.locator(".atlas-icon")).to_have_count(expected_markers("1945-08-20"), timeout=30_000)
     settled_map(page)
-    frame.locator('.leaflet-marker-icon[title="Harbin"]').click()
+    frame.locator('.leaflet-marker-icon[title="Tongliao"]').click()
     popup = frame.locator(".leaflet-popup-content")
-    expect(popup).to_contain_text("18–20 de agosto de 1945")
+    expect(popup).to_contain_text("15–16 de agosto de 1945")
+    expect(popup).to_contain_text("6.º Ejército de Tanques de la Guardia")  # the army's axis
     expect(popup).to_contain_text("Fuentes")
-    expect(popup).to_contain_text("Neizbezhnost")
-    expect(popup.locator('span[lang="zh"]')).to_have_text("哈尔滨")
+    expect(popup).to_contain_text("Daines")
+    expect(popup.locator('span[lang="zh"]')).to_have_text("通辽")
     legend = frame.locator(".atlas-legend details")
     expect(legend).not_to_have_attribute("open", "")  # folded on a map narrower than 1000 px
     legend.locator("summary").click()
     expect(legend.locator("li").first).to_be_visible()
     expect(legend).to_contain_text("Frente de Transbaikalia")
+    expect(legend).to_contain_text("Ruta conocida, fecha desconocida")
+
+
+def test_axis_line_names_its_army(offline_page: Page, app_url: str):
+    page = offline_page
+    open_app(page, f"{app_url}/?day=1945-08-20")
+    frame = page.frame_locator(MAP_IFRAME)
+    expect(frame.locator(".atlas-icon")).to_have_count(expected_markers("1945-08-20"), timeout=30_000)
+    inner = settled_map(page)
+    # open the 6th Guards Tank Army line's popup the way a click would, then read it
+    text = inner.evaluate("""() => {
+      let out = null;
+      window.map.eachLayer(l => {
+        if (!out && l.feature && l.feature.properties.id === 'axis-6gta' && l.getPopup()) {
+          l.openPopup(); out = document.querySelector('.leaflet-popup-content').textContent;
+        }
+      });
+      return out;
+    }""")
+    assert text and "6th Guards Tank Army" in text and "A. G. Kravchenko" in text

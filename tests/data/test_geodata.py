@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -11,7 +12,8 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
-from atlas.load import load_layers, validate_package
+from atlas.citations import cited_keys
+from atlas.load import load_atlas, validate_package
 from atlas.paths import DEFAULT_GEODATA_DIR as GEODATA
 from tests.conftest import REPO, SCHEMA
 
@@ -43,13 +45,16 @@ def test_feature_passes_every_rule(feature_id, problems):
 def test_file_opens_with_geopandas_as_wgs84(path):
     frame = gpd.read_file(path)
     assert frame.crs.to_epsg() == 4326
-    assert {"id", "kind", "name_en", "name_es", "date_start", "date_certainty", "sources"} <= set(frame.columns)
+    assert {"id", "kind", "name_en", "name_es", "date_start", "date_certainty", "sources", "axis", "seq"} <= set(frame.columns)
     assert frame["id"].is_unique
 
 
-def test_sources_open_with_pandas():
+def test_tables_open_with_pandas():
     frame = pd.read_csv(GEODATA / "sources.csv")
     assert frame["key"].is_unique and frame["citation"].notna().all() and frame["rights"].notna().all()
+    assert pd.read_csv(GEODATA / "axes.csv")["axis"].is_unique
+    figures = pd.read_csv(GEODATA / "figures.csv")
+    assert figures["id"].is_unique and figures["value_low"].dtype.kind == "i"
 
 
 def test_geojson_is_canonical():
@@ -63,25 +68,86 @@ def test_every_schema_field_is_documented():
         assert f"`{field}`" in README, f"{field} is missing from geodata/README.md"
 
 
-@pytest.mark.parametrize("field", ["kind", "date_certainty", "location_precision", "coord_method", "front"])
+@pytest.mark.parametrize("field", ["kind", "date_certainty", "location_certainty", "location_precision",
+                                   "coord_method", "front"])
 def test_every_vocabulary_value_is_documented(field):
     for value in PROPS[field]["enum"]:
         assert re.search(rf"`{re.escape(value)}`", README), f"{field}={value} is not documented"
 
 
-def test_offensive_slice_covers_the_three_fronts():
-    layers, _, _ = load_layers(GEODATA)
-    frame = layers["offensive"].frame
-    placed = frame[frame.geometry.notna()]
-    assert len(placed) >= 15
+@pytest.fixture(scope="module")
+def atlas():
+    return load_atlas(GEODATA)
+
+
+@pytest.fixture(scope="module")
+def offensive(atlas):
+    return atlas.layers["offensive"].frame
+
+
+def test_offensive_covers_the_three_fronts_and_every_kind(offensive):
+    placed = offensive[offensive.geometry.notna()]
     for front in ("transbaikal", "far_eastern_1", "far_eastern_2"):
         kinds = set(placed.loc[placed["front"] == front, "kind"])
-        assert {"start_area", "objective"} <= kinds, front
+        assert {"start_area", "waypoint"} <= kinds, front
+    assert set(offensive["kind"]) == set(PROPS["kind"]["enum"])
+
+
+def test_at_least_sixty_dated_sourced_features(offensive):
+    dated = offensive[offensive["date_start"].notna() & offensive["sources"].str.contains(": ")]
+    assert len(dated) >= 60
+
+
+def test_every_feature_states_its_certainty(offensive):
+    assert offensive["date_certainty"].isin(PROPS["date_certainty"]["enum"]).all()
+    placed = offensive[offensive.geometry.notna()]
+    assert placed["location_certainty"].isin(PROPS["location_certainty"]["enum"]).all()
+
+
+ISSUE_AXES = ["36a", "39a", "6gta", "17a", "kmg-duolun", "kmg-kalgan", "35a", "5a", "1rba", "25a", "25a-korea",
+              "2rba", "15a", "5src", "16a"]
+
+
+@pytest.mark.parametrize("axis", ISSUE_AXES)
+def test_axis_waypoints_are_in_date_order_inside_the_campaign(axis, atlas, offensive):
+    assert axis in atlas.axes
+    stops = offensive[offensive["axis"] == axis].sort_values("seq")
+    assert len(stops) >= 1
+    assert list(stops["seq"].astype(int)) == list(range(1, len(stops) + 1))
+    dated = stops[stops["earliest"].notna()]
+    lo, hi = dt.date(1945, 8, 8), dt.date(1945, 9, 5)
+    assert all(lo <= d <= hi for d in [*dated["earliest"], *dated["latest"]])
+    assert list(dated["earliest"]) == sorted(dated["earliest"]), "earliest dates go back in time"
+    assert list(dated["latest"]) == sorted(dated["latest"]), "latest dates go back in time"
+    start = offensive.set_index("id").loc[atlas.axes[axis].start]
+    assert start["kind"] == "start_area"
+
+
+def test_every_source_key_resolves(atlas, offensive):
+    cited = set()
+    for value in [*offensive["sources"], *(a.sources for a in atlas.axes.values()), *(f.sources for f in atlas.figures)]:
+        cited |= set(cited_keys(value))
+    assert cited <= set(atlas.sources)
+
+
+def test_issue_landings_and_japanese_side_are_present(offensive):
+    ids = set(offensive["id"])
+    for fid in ("sea-unggi", "sea-rajin", "sea-chongjin", "sea-wonsan", "sea-maoka", "sea-shumshu",
+                "air-harbin", "air-changchun", "air-mukden", "air-jilin", "air-port-arthur", "air-dalian",
+                "air-pyongyang", "air-hamhung"):
+        assert fid in ids, fid
+    assert (offensive["kind"] == "fortified_region").sum() >= 17
+    assert (offensive["kind"] == "hq").sum() >= 5
+
+
+def test_figures_show_competing_japanese_dead(atlas):
+    killed = {f.value_low: f for f in atlas.figures if f.topic == "japanese_killed"}
+    assert {83737, 21389} <= set(killed)
+    assert killed[83737].according_to_en != killed[21389].according_to_en
 
 
 def test_estimated_points_state_their_radius():
-    layers, _, _ = load_layers(GEODATA)
-    frame = layers["offensive"].frame
+    frame = load_atlas(GEODATA).layers["offensive"].frame
     estimated = frame[frame["coord_method"] == "estimated"]
     for _, row in estimated.iterrows():
         radius = re.search(r"±(\d+) ?km", row["coord_ref"])

@@ -59,6 +59,16 @@ BROKEN = {
     "estimate without radius": (set_prop(1, "coord_ref", "somewhere near"), "start-beta", "coord_ref"),
     "unknown certainty": (set_prop(0, "date_certainty", "sure"), "obj-alpha", "date_certainty"),
     "empty name": (set_prop(0, "name_es", " "), "obj-alpha", "name_es"),
+    "placed without location certainty": (set_prop(0, "location_certainty", None), "obj-alpha", "'location_certainty' is required"),
+    "prefix does not match kind": (set_prop(0, "kind", "event"), "obj-alpha", "id:"),
+    "unknown date with a date": (set_prop(0, "date_certainty", "unknown"), "obj-alpha", "date_start / date_end not allowed here"),
+    "dated claim without a date": (set_prop(0, "date_start", None), "obj-alpha", "'date_start' is required"),
+    "undated event": (set_prop(2, "date_certainty", "unknown"), "evt-gamma", "date_certainty: 'unknown' is not allowed for this kind"),
+    "waypoint without axis": (set_prop(3, "axis", None), "wp-one", "'axis' is required"),
+    "axis on a non-waypoint": (set_prop(0, "axis", "ax1"), "obj-alpha", "axis / seq not allowed here"),
+    "active_from on a waypoint": (set_prop(3, "active_from", "1945-08-12"), "wp-one", "active_from not allowed here"),
+    "waypoint on an unknown axis": (set_prop(3, "axis", "ax9"), "wp-one", "axis: 'ax9' is not in axes.csv"),
+    "waypoints out of date order": (set_prop(5, "date_start", "1945-08-16"), "wp-three", "back in time along axis ax1"),
 }
 
 
@@ -79,7 +89,8 @@ def test_each_rule_catches_its_broken_fixture(case, features, tmp_path):
 def test_bad_feature_is_dropped_but_good_ones_are_kept(features, tmp_path):
     set_prop(0, "date_start", "1945-02-30")(features)
     layers, _, _ = load_layers(write_package(tmp_path, features))
-    assert sorted(layers["offensive"].frame["id"]) == ["evt-gamma", "start-beta"]
+    kept = set(layers["offensive"].frame["id"])
+    assert "obj-alpha" not in kept and {"evt-gamma", "start-beta", "wp-one"} <= kept
 
 
 @pytest.mark.parametrize(
@@ -115,6 +126,55 @@ def test_missing_file(tmp_path):
 def test_bibliography_problems(csv_text, feature, fragment, tmp_path):
     problems = validate_package(write_package(tmp_path, sources=csv_text))
     assert any(p.file == "sources.csv" and p.feature == feature and fragment in p.message for p in problems), problems
+
+
+AXES_HEADER = "axis,front,army_en,army_es,commander,start,description_en,description_es,sources\n"
+FIGURES_HEADER = ("id,topic,topic_en,topic_es,side,scope_en,scope_es,value_low,value_high,"
+                  "according_to_en,according_to_es,certainty,sources\n")
+
+
+@pytest.mark.parametrize(
+    ("axes", "feature", "fragment"),
+    [
+        (AXES_HEADER + "ax1,navy,A,A,,start-beta,x,x,doe-1990: p. 1\n", "ax1", "front: 'navy' is not one of"),
+        (AXES_HEADER + "ax1,transbaikal,A,A,,obj-alpha,x,x,doe-1990: p. 1\n", "ax1", "is not a start_area feature"),
+        (AXES_HEADER + "ax1,transbaikal,A,A,,start-beta,x,x,doe-1990: p. 1\n"
+         "ax2,transbaikal,B,B,,start-beta,x,x,doe-1990: p. 1\n", "ax2", "has no waypoints"),
+        (AXES_HEADER + "ax1,transbaikal,A,A,,start-beta,x,x,nobody: p. 1\n", "ax1", "unknown source key 'nobody'"),
+        (AXES_HEADER + "ax1,transbaikal,,A,,start-beta,x,x,doe-1990: p. 1\n", "ax1", "army_en: is empty"),
+        ("axis,front\nax1,transbaikal\n", "-", "missing column(s)"),
+    ],
+)
+def test_axes_table_problems(axes, feature, fragment, tmp_path):
+    problems = validate_package(write_package(tmp_path, axes=axes))
+    assert any(p.file == "axes.csv" and p.feature == feature and fragment in p.message for p in problems), problems
+
+
+def test_axis_seq_must_run_without_gaps(features, tmp_path):
+    set_prop(5, "seq", 7)(features)
+    problems = validate_package(write_package(tmp_path, features))
+    assert any(p.feature == "ax1" and "seq must run 1..3" in p.message for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("row", "fragment"),
+    [
+        ("f1,t,T,T,soviet,,,12 000,,A,A,verified,doe-1990: p. 1", "value_low: '12 000' is not a whole number"),
+        ("f1,t,T,T,soviet,,,500,400,A,A,verified,doe-1990: p. 1", "value_high: 400 is below value_low 500"),
+        ("f1,t,T,T,martians,,,5,,A,A,verified,doe-1990: p. 1", "side: 'martians'"),
+        ("f1,t,T,T,soviet,,,5,,A,A,sure,doe-1990: p. 1", "certainty: 'sure'"),
+        ("f1,t,T,T,soviet,,,5,,A,A,verified,", "at least one citation"),
+        ("f1,t,T,T,soviet,,,5,,,A,verified,doe-1990: p. 1", "according_to_en: is empty"),
+    ],
+)
+def test_figures_table_problems(row, fragment, tmp_path):
+    problems = validate_package(write_package(tmp_path, figures=FIGURES_HEADER + row + "\n"))
+    assert any(p.file == "figures.csv" and p.feature == "f1" and fragment in p.message for p in problems), problems
+
+
+def test_missing_tables_are_named(tmp_path):
+    problems = [str(p) for p in validate_package(write_package(tmp_path, axes=None, figures=None))]
+    assert "axes.csv: -: file is missing" in problems and "figures.csv: -: file is missing" in problems
 
 
 def test_unreadable_package_is_one_clear_problem(tmp_path):

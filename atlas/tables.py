@@ -1,0 +1,184 @@
+"""The package's CSV tables besides the bibliography: armies' axes (``axes.csv``) and forces and
+losses (``figures.csv``). Reading never raises: each problem names the file and the row."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from atlas.citations import cited_keys
+from atlas.validate import Problem
+
+AXIS_COLUMNS = ("axis", "front", "army_en", "army_es", "commander", "start",
+                "description_en", "description_es", "sources")
+FIGURE_COLUMNS = ("id", "topic", "topic_en", "topic_es", "side", "scope_en", "scope_es", "value_low",
+                  "value_high", "according_to_en", "according_to_es", "certainty", "sources")
+FRONTS = ("transbaikal", "far_eastern_1", "far_eastern_2", "pacific_fleet")
+SIDES = ("soviet", "japanese", "mongolian")
+CERTAINTIES = ("verified", "recalled", "uncertain", "disputed")
+
+
+@dataclass(frozen=True)
+class Axis:
+    """One army's axis of advance: who, from which start area, and the sources for the route."""
+
+    axis: str
+    front: str
+    army_en: str
+    army_es: str
+    commander: str
+    start: str
+    description_en: str
+    description_es: str
+    sources: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One strength or loss figure, with whose figure it is. Figures sharing a topic compete."""
+
+    id: str
+    topic: str
+    topic_en: str
+    topic_es: str
+    side: str
+    scope_en: str
+    scope_es: str
+    value_low: int
+    value_high: int | None
+    according_to_en: str
+    according_to_es: str
+    certainty: str
+    sources: str
+
+
+def read_rows(path: Path, columns: Collection[str]) -> tuple[list[dict[str, str]], list[Problem]]:
+    """Rows of a UTF-8 CSV with the given columns, or the problem that stops it being read."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            rows = [{k: (v or "").strip() for k, v in row.items() if k is not None} for row in reader]
+            header = reader.fieldnames or []
+    except FileNotFoundError:
+        return [], [Problem(path.name, "-", "file is missing")]
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        return [], [Problem(path.name, "-", f"cannot read: {exc}")]
+    missing = [c for c in columns if c not in header]
+    if missing:
+        return [], [Problem(path.name, "-", f"missing column(s): {', '.join(missing)}")]
+    return rows, []
+
+
+def _unknown_keys(file: str, label: str, citation: str, source_keys: Collection[str]) -> list[Problem]:
+    keys = cited_keys(citation)
+    if not keys:
+        return [Problem(file, label, "sources: at least one citation `key: locator` is required")]
+    return [Problem(file, label, f"sources: unknown source key {k!r} (not in sources.csv)")
+            for k in keys if k not in source_keys]
+
+
+def read_axes(folder: Path, source_keys: Collection[str]) -> tuple[dict[str, Axis], list[Problem]]:
+    """Axes by id. Rows with a problem are left out and named."""
+    file = "axes.csv"
+    rows, problems = read_rows(folder / file, AXIS_COLUMNS)
+    axes: dict[str, Axis] = {}
+    for line, row in enumerate(rows, start=2):
+        label = row.get("axis") or f"line {line}"
+        errors = []
+        if not row["axis"]:
+            errors.append("axis: empty id")
+        elif row["axis"] in axes:
+            errors.append("axis: duplicate id")
+        if row["front"] not in FRONTS:
+            errors.append(f"front: {row['front']!r} is not one of {', '.join(FRONTS)}")
+        errors += [f"{c}: is empty" for c in ("army_en", "army_es", "start", "description_en", "description_es")
+                   if not row[c]]
+        found = [Problem(file, label, e) for e in errors] + _unknown_keys(file, label, row["sources"], source_keys)
+        problems += found
+        if not found:
+            axes[row["axis"]] = Axis(**{c: row[c] for c in AXIS_COLUMNS})
+    return axes, problems
+
+
+def _integer(value: str) -> int | None:
+    return int(value) if value.isdigit() else None
+
+
+def read_figures(folder: Path, source_keys: Collection[str]) -> tuple[list[Figure], list[Problem]]:
+    """Forces and losses in file order. Rows with a problem are left out and named."""
+    file = "figures.csv"
+    rows, problems = read_rows(folder / file, FIGURE_COLUMNS)
+    figures: list[Figure] = []
+    seen: set[str] = set()
+    for line, row in enumerate(rows, start=2):
+        label = row.get("id") or f"line {line}"
+        errors = []
+        if not row["id"] or row["id"] in seen:
+            errors.append("id: empty" if not row["id"] else "id: duplicate")
+        seen.add(row["id"])
+        low, high = _integer(row["value_low"]), _integer(row["value_high"])
+        if low is None:
+            errors.append(f"value_low: {row['value_low']!r} is not a whole number (no separators)")
+        if row["value_high"] and high is None:
+            errors.append(f"value_high: {row['value_high']!r} is not a whole number (no separators)")
+        if low is not None and high is not None and high < low:
+            errors.append(f"value_high: {high} is below value_low {low}")
+        if row["side"] not in SIDES:
+            errors.append(f"side: {row['side']!r} is not one of {', '.join(SIDES)}")
+        if row["certainty"] not in CERTAINTIES:
+            errors.append(f"certainty: {row['certainty']!r} is not one of {', '.join(CERTAINTIES)}")
+        errors += [f"{c}: is empty" for c in ("topic", "topic_en", "topic_es", "according_to_en", "according_to_es")
+                   if not row[c]]
+        found = [Problem(file, label, e) for e in errors] + _unknown_keys(file, label, row["sources"], source_keys)
+        problems += found
+        if not found:
+            values = {c: row[c] for c in FIGURE_COLUMNS}
+            values.update(value_low=low, value_high=high)
+            figures.append(Figure(**values))
+    return figures, problems
+
+
+def check_axis_links(axes: Mapping[str, Axis], features: list[dict]) -> list[Problem]:
+    """Axes and waypoints must point at each other, in order.
+
+    Each axis starts at a ``start_area`` feature and has waypoints numbered 1, 2, 3…; each
+    waypoint names an axis that exists; dated waypoints never go back in time along the axis.
+    """
+    from atlas.dates import span_of  # local: keeps this module's import list short
+
+    props = [f["properties"] for f in features]
+    by_id = {p["id"]: p for p in props}
+    problems: list[Problem] = []
+    for axis in axes.values():
+        start = by_id.get(axis.start)
+        if start is None or start.get("kind") != "start_area":
+            problems.append(Problem("axes.csv", axis.axis, f"start: {axis.start!r} is not a start_area feature"))
+    by_axis: dict[str, list[dict]] = {}
+    for p in props:
+        if p.get("kind") != "waypoint":
+            continue
+        if p.get("axis") not in axes:
+            problems.append(Problem("offensive.geojson", p["id"], f"axis: {p.get('axis')!r} is not in axes.csv"))
+            continue
+        by_axis.setdefault(p["axis"], []).append(p)
+    for name, axis in axes.items():
+        stops = sorted(by_axis.get(name, []), key=lambda p: p["seq"])
+        if not stops:
+            problems.append(Problem("axes.csv", name, "has no waypoints"))
+            continue
+        seqs = [p["seq"] for p in stops]
+        if seqs != list(range(1, len(stops) + 1)):
+            problems.append(Problem("axes.csv", name, f"waypoint seq must run 1..{len(stops)} without gaps or repeats, got {seqs}"))
+        start = by_id.get(axis.start)
+        previous = ("start", span_of(start["date_start"], start.get("date_end"))) if start and start.get("date_start") else None
+        for p in stops:
+            if not p.get("date_start"):
+                continue  # date unknown: it only has to sit between its neighbours, which it does by seq
+            span = span_of(p["date_start"], p.get("date_end"))
+            if previous and (span.earliest < previous[1].earliest or span.latest < previous[1].latest):
+                problems.append(Problem("offensive.geojson", p["id"],
+                                        f"dates go back in time along axis {name}: before {previous[0]}"))
+            previous = (p["id"], span)
+    return problems

@@ -60,8 +60,9 @@ VIEW_BOUNDS = [[38.5, 113.0], [53.5, 135.5]]  # south-west, north-east (lat, lon
 POINT_TO_LAYER = JsCode(
     """function(feature, latlng) {
     var p = feature.properties;
+    var shift = p.shift || [0, 0];  // pixels, so markers sharing a place stay clickable
     var icon = L.divIcon({html: p.icon, className: 'atlas-icon atlas-' + p.kind,
-                          iconSize: [p.size, p.size], iconAnchor: [p.size / 2, p.size / 2]});
+                          iconSize: [p.size, p.size], iconAnchor: [p.size / 2 - shift[0], p.size / 2 - shift[1]]});
     if (p.kind === 'arrow') {
         return L.marker(latlng, {icon: icon, interactive: false, keyboard: false, zIndexOffset: -500});
     }
@@ -80,7 +81,7 @@ ON_EACH_FEATURE = JsCode(
     """function(feature, layer) {
     var entry = (window.atlasPopups || {})[feature.properties.id];
     if (!entry) { return; }
-    layer.bindPopup(entry.popup, {maxWidth: 340});
+    layer.bindPopup(entry.popup, {maxWidth: 340, maxHeight: 380});
     layer.bindTooltip(entry.tooltip, feature.geometry.type === 'Point'
                       ? {direction: 'top', offset: [0, -8]} : {sticky: true});
 }"""
@@ -206,8 +207,35 @@ def popup_catalog(frame: gpd.GeoDataFrame, lang: str, sources: Mapping[str, Any]
     return catalog
 
 
+FAN_RADIUS_PX = 11
+FAN_GRID_DEG = 0.05  # markers within about 5 km of each other are fanned out
+
+
+def fan_offsets(frame: gpd.GeoDataFrame) -> dict[str, tuple[int, int]]:
+    """Pixel offsets that fan out markers sharing a place (a town that is a waypoint, an air-landing
+    and a fortified region), so each stays visible and clickable; the true point is unchanged.
+
+    Computed over the whole layer, not one date's features, so a marker never jumps when another
+    appears beside it.
+    """
+    groups: dict[tuple[int, int], list[str]] = {}
+    for fid, geom in zip(frame["id"], frame.geometry, strict=True):
+        if geom is None or geom.is_empty or geom.geom_type != "Point":
+            continue
+        cell = (round(geom.x / FAN_GRID_DEG), round(geom.y / FAN_GRID_DEG))
+        groups.setdefault(cell, []).append(str(fid))
+    offsets: dict[str, tuple[int, int]] = {}
+    for ids in groups.values():
+        if len(ids) < 2:
+            continue
+        for index, fid in enumerate(sorted(ids)):
+            angle = 2 * math.pi * index / len(ids) - math.pi / 2
+            offsets[fid] = (round(FAN_RADIUS_PX * math.cos(angle)), round(FAN_RADIUS_PX * math.sin(angle)))
+    return offsets
+
+
 def layer_geojson(frame: gpd.GeoDataFrame, lang: str, segments: Sequence[Segment] = (),
-                  heads: Sequence[Head] = ()) -> dict[str, Any]:
+                  heads: Sequence[Head] = (), offsets: Mapping[str, tuple[int, int]] | None = None) -> dict[str, Any]:
     """The visible features as a slim FeatureCollection: what the browser draws, nothing more.
 
     Axis segments come first (drawn under the markers), then arrowheads, then the markers.
@@ -239,17 +267,18 @@ def layer_geojson(frame: gpd.GeoDataFrame, lang: str, segments: Sequence[Segment
                 "kind": props["kind"],
                 "title": text(props, "name", lang),
                 **feature_style(props, str(row.get("phase", "done"))),
+                **({"shift": list(offsets[props["id"]])} if offsets and props["id"] in offsets else {}),
             },
         })
     return {"type": "FeatureCollection", "features": features}
 
 
 def feature_layer(frame: gpd.GeoDataFrame, day: dt.date, lang: str, segments: Sequence[Segment] = (),
-                  heads: Sequence[Head] = ()) -> folium.FeatureGroup:
+                  heads: Sequence[Head] = (), offsets: Mapping[str, tuple[int, int]] | None = None) -> folium.FeatureGroup:
     """The date-dependent layer: one GeoJson of the axes and features visible on ``day``."""
     group = folium.FeatureGroup(name=f"atlas-{day.isoformat()}")
     folium.GeoJson(
-        layer_geojson(frame, lang, segments, heads),
+        layer_geojson(frame, lang, segments, heads, offsets),
         name="features",
         on_each_feature=ON_EACH_FEATURE,
         pointToLayer=POINT_TO_LAYER,
@@ -312,7 +341,7 @@ LEGEND_CSS = """<style>
 .atlas-legend ul{list-style:none;margin:4px 0;padding:0}.atlas-legend li{display:flex;gap:6px;align-items:center;margin:2px 0}
 .atlas-legend h5{margin:6px 0 2px;font-size:12px}.atlas-legend small{color:#444}
 .atlas-icon{background:none;border:none}.atlas-icon svg{pointer-events:none;display:block}
-.atlas-popup h4{margin:0 0 4px;font-size:15px}.atlas-popup table{border-collapse:collapse;font-size:12px}
+.atlas-popup h4{margin:0 0 4px;font-size:15px}.atlas-popup p{font-size:13px;margin:6px 0}.atlas-popup table{border-collapse:collapse;font-size:12px}
 .atlas-popup th{text-align:left;padding:2px 6px 2px 0;vertical-align:top;color:#333}.atlas-popup td{padding:2px 0}
 .atlas-popup ul{padding-left:16px;margin:2px 0;font-size:12px}.atlas-other-names{color:#333;margin:0 0 4px}
 </style>"""

@@ -85,7 +85,29 @@ def test_layer_sends_no_popup_text(loaded):
     data = layer_on(frame, axes, dt.date(1945, 9, 1))
     allowed = {"axis": {"id", "kind", "state", "style"}, "arrow": {"id", "kind", "size", "icon"}}
     default = {"id", "kind", "title", "color", "size", "icon", "ring"}
-    assert all(set(f["properties"]) == allowed.get(f["properties"]["kind"], default) for f in data["features"])
+    assert all(set(f["properties"]) - {"shift"} == allowed.get(f["properties"]["kind"], default) for f in data["features"])
+
+
+def test_markers_sharing_a_place_are_fanned_out_not_moved(loaded, features, tmp_path):
+    import copy
+
+    from tests.conftest import write_package
+
+    twin = copy.deepcopy(features[0])
+    twin["properties"].update(id="air-alpha", kind="landing_air")
+    atlas = load_atlas(write_package(tmp_path, [*features, twin]))
+    frame = atlas.layers["offensive"].frame
+    offsets = maps.fan_offsets(frame)
+    assert set(offsets) == {"obj-alpha", "air-alpha"}  # only the two at the same place
+    assert offsets["obj-alpha"] != offsets["air-alpha"]
+    assert all(abs(dx) <= maps.FAN_RADIUS_PX and abs(dy) <= maps.FAN_RADIUS_PX for dx, dy in offsets.values())
+    shown = on_date(frame, dt.date(1945, 8, 20), atlas.axes)
+    placed, _ = split_placed(shown)
+    data = maps.layer_geojson(placed, "en", offsets=offsets)
+    points = {f["properties"]["id"]: f for f in data["features"]}
+    assert points["air-alpha"]["geometry"]["coordinates"] == points["obj-alpha"]["geometry"]["coordinates"]
+    assert points["air-alpha"]["properties"]["shift"] == list(offsets["air-alpha"])
+    assert "shift" not in points["start-beta"]["properties"]
 
 
 def test_mercator_bearing_points_the_right_way():

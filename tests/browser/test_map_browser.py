@@ -142,3 +142,20 @@ def test_axis_line_names_its_army(offline_page: Page, app_url: str):
       return out;
     }""")
     assert text and "6th Guards Tank Army" in text and "A. G. Kravchenko" in text
+
+
+def test_markers_sharing_a_place_can_each_be_clicked(offline_page: Page, app_url: str):
+    # Hailar is both a waypoint of the 36th Army and a fortified region: both must open.
+    page = offline_page
+    open_app(page, f"{app_url}/?day=1945-08-20")
+    frame = page.frame_locator(MAP_IFRAME)
+    expect(frame.locator(".atlas-icon")).to_have_count(expected_markers("1945-08-20"), timeout=30_000)
+    inner = settled_map(page)
+    inner.evaluate("() => window.map.setView([49.2, 119.7], 8, {animate: false})")
+    popup = frame.locator(".leaflet-popup-content")
+    frame.locator('.atlas-waypoint[title="Hailar"]').click()
+    expect(popup).to_contain_text("36th Army")
+    frame.locator(".leaflet-container").press("Escape")  # Leaflet's keyboard handler closes the popup
+    expect(popup).to_have_count(0)
+    frame.locator('.atlas-fortified_region[title*="Hailar"]').click()
+    expect(popup).to_contain_text("119th Division")

@@ -19,6 +19,7 @@ import pandas as pd
 from atlas.citations import cited_keys
 from atlas.dates import parse_partial, span_of
 from atlas.tables import Axis, Figure, check_axis_links, read_axes, read_figures
+from atlas.timeline import empty_frame
 from atlas.validate import Context, LayerRules, Problem, check_collection
 
 GAZETTEER_SOURCE = "geonames"
@@ -122,9 +123,9 @@ def to_frame(features: list[dict[str, Any]]) -> gpd.GeoDataFrame:
     ``earliest``/``latest`` bound the feature's dated claim (None when the date is unknown);
     ``active`` is the first day an HQ worked at its place (None: already there before the window).
     """
+    if not features:
+        return empty_frame()
     frame = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
-    if frame.empty:
-        return frame
     spans = [span_of(p["properties"]["date_start"], p["properties"].get("date_end"))
              if p["properties"].get("date_start") else None for p in features]
     frame["earliest"] = pd.Series([s.earliest if s else None for s in spans], index=frame.index, dtype=object)

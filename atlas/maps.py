@@ -219,6 +219,8 @@ def fan_offsets(frame: gpd.GeoDataFrame) -> dict[str, tuple[int, int]]:
     appears beside it.
     """
     groups: dict[tuple[int, int], list[str]] = {}
+    if frame.empty or "id" not in frame:
+        return {}
     for fid, geom in zip(frame["id"], frame.geometry, strict=True):
         if geom is None or geom.is_empty or geom.geom_type != "Point":
             continue

@@ -28,7 +28,7 @@ SEGMENT_STATE = {"done": "reached", "under_way": "under_way", "date_unknown": "d
 
 def empty_frame() -> gpd.GeoDataFrame:
     """A frame with no features but the columns the pages expect."""
-    columns = ["id", "kind", "date_start", "date_end", "earliest", "latest", "phase"]
+    columns = ["id", "kind", "axis", "seq", "date_start", "date_end", "earliest", "latest", "active", "phase"]
     return gpd.GeoDataFrame({c: [] for c in columns}, geometry=gpd.GeoSeries([], crs="EPSG:4326"))
 
 

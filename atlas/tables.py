@@ -71,6 +71,14 @@ def read_rows(path: Path, columns: Collection[str]) -> tuple[list[dict[str, str]
     return rows, []
 
 
+def _vocabulary(row: Mapping[str, str], field: str, allowed: Collection[str]) -> list[str]:
+    return [] if row[field] in allowed else [f"{field}: {row[field]!r} is not one of {', '.join(allowed)}"]
+
+
+def _empty(row: Mapping[str, str], fields: Collection[str]) -> list[str]:
+    return [f"{c}: is empty" for c in fields if not row[c]]
+
+
 def _unknown_keys(file: str, label: str, citation: str, source_keys: Collection[str]) -> list[Problem]:
     keys = cited_keys(citation)
     if not keys:
@@ -91,10 +99,8 @@ def read_axes(folder: Path, source_keys: Collection[str]) -> tuple[dict[str, Axi
             errors.append("axis: empty id")
         elif row["axis"] in axes:
             errors.append("axis: duplicate id")
-        if row["front"] not in FRONTS:
-            errors.append(f"front: {row['front']!r} is not one of {', '.join(FRONTS)}")
-        errors += [f"{c}: is empty" for c in ("army_en", "army_es", "start", "description_en", "description_es")
-                   if not row[c]]
+        errors += _vocabulary(row, "front", FRONTS)
+        errors += _empty(row, ("army_en", "army_es", "start", "description_en", "description_es"))
         found = [Problem(file, label, e) for e in errors] + _unknown_keys(file, label, row["sources"], source_keys)
         problems += found
         if not found:
@@ -125,12 +131,8 @@ def read_figures(folder: Path, source_keys: Collection[str]) -> tuple[list[Figur
             errors.append(f"value_high: {row['value_high']!r} is not a whole number (no separators)")
         if low is not None and high is not None and high < low:
             errors.append(f"value_high: {high} is below value_low {low}")
-        if row["side"] not in SIDES:
-            errors.append(f"side: {row['side']!r} is not one of {', '.join(SIDES)}")
-        if row["certainty"] not in CERTAINTIES:
-            errors.append(f"certainty: {row['certainty']!r} is not one of {', '.join(CERTAINTIES)}")
-        errors += [f"{c}: is empty" for c in ("topic", "topic_en", "topic_es", "according_to_en", "according_to_es")
-                   if not row[c]]
+        errors += _vocabulary(row, "side", SIDES) + _vocabulary(row, "certainty", CERTAINTIES)
+        errors += _empty(row, ("topic", "topic_en", "topic_es", "according_to_en", "according_to_es"))
         found = [Problem(file, label, e) for e in errors] + _unknown_keys(file, label, row["sources"], source_keys)
         problems += found
         if not found:

@@ -75,6 +75,14 @@ def expected_markers(day) -> int:
     return len(placed) + len(heads)  # every marker and arrowhead is one .atlas-icon
 
 
+def open_map(page: Page, url: str, day: str):
+    """Open the app at ``url`` and wait until the map shows every marker of ``day`` and is still."""
+    open_app(page, url)
+    frame = page.frame_locator(MAP_IFRAME)
+    expect(frame.locator(".atlas-icon")).to_have_count(expected_markers(day), timeout=30_000)
+    return frame, settled_map(page)
+
+
 def test_slider_lengthens_the_axes_in_place(offline_page: Page, app_url: str):
     page = offline_page
     open_app(page, app_url)
@@ -106,10 +114,7 @@ def test_slider_lengthens_the_axes_in_place(offline_page: Page, app_url: str):
 
 def test_popup_shows_sources_and_escaped_text(offline_page: Page, app_url: str):
     page = offline_page
-    open_app(page, f"{app_url}/?day=1945-08-20&lang=es")
-    frame = page.frame_locator(MAP_IFRAME)
-    expect(frame.locator(".atlas-icon")).to_have_count(expected_markers("1945-08-20"), timeout=30_000)
-    settled_map(page)
+    frame, _ = open_map(page, f"{app_url}/?day=1945-08-20&lang=es", "1945-08-20")
     frame.locator('.leaflet-marker-icon[title="Tongliao"]').click()
     popup = frame.locator(".leaflet-popup-content")
     expect(popup).to_contain_text("15–16 de agosto de 1945")
@@ -126,11 +131,7 @@ def test_popup_shows_sources_and_escaped_text(offline_page: Page, app_url: str):
 
 
 def test_axis_line_names_its_army(offline_page: Page, app_url: str):
-    page = offline_page
-    open_app(page, f"{app_url}/?day=1945-08-20")
-    frame = page.frame_locator(MAP_IFRAME)
-    expect(frame.locator(".atlas-icon")).to_have_count(expected_markers("1945-08-20"), timeout=30_000)
-    inner = settled_map(page)
+    _, inner = open_map(offline_page, f"{app_url}/?day=1945-08-20", "1945-08-20")
     # open the 6th Guards Tank Army line's popup the way a click would, then read it
     text = inner.evaluate("""() => {
       let out = null;
@@ -146,11 +147,7 @@ def test_axis_line_names_its_army(offline_page: Page, app_url: str):
 
 def test_markers_sharing_a_place_can_each_be_clicked(offline_page: Page, app_url: str):
     # Hailar is both a waypoint of the 36th Army and a fortified region: both must open.
-    page = offline_page
-    open_app(page, f"{app_url}/?day=1945-08-20")
-    frame = page.frame_locator(MAP_IFRAME)
-    expect(frame.locator(".atlas-icon")).to_have_count(expected_markers("1945-08-20"), timeout=30_000)
-    inner = settled_map(page)
+    frame, inner = open_map(offline_page, f"{app_url}/?day=1945-08-20", "1945-08-20")
     inner.evaluate("() => window.map.setView([49.2, 119.7], 8, {animate: false})")
     popup = frame.locator(".leaflet-popup-content")
     frame.locator('.atlas-waypoint[title="Hailar"]').click()

@@ -12,7 +12,8 @@ st.sidebar.markdown(f"**{t('app_title', lang)}**  \n{t('app_subtitle', lang)}")
 st.sidebar.caption(t("footer", lang))
 
 pages = [
-    st.Page("pages/offensive.py", title=t("page_offensive", lang), icon=":material/map:",
+    st.Page("app_pages/offensive.py", title=t("page_offensive", lang), icon=":material/map:",
             url_path="offensive", default=True),
+    st.Page("app_pages/dongning.py", title=t("page_dongning", lang), icon=":material/fort:", url_path="dongning"),
 ]
 st.navigation(pages).run()

@@ -134,6 +134,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "forces_japanese": "Japanese side",
         "forces_competing": "Questions with competing figures: {topics}.",
         "forces_missing": "The figures table could not be read, so this section is empty.",
+        "page_dongning": "The Dongning fortress",
+        "table_missing": "This part of the data could not be read, so nothing is shown here.",
+        "dongning_intro": (
+            "The Dongning fortified region on the Suifen River, built by forced labour in 1934–37, was "
+            "the southern anchor of the Kwantung Army's eastern border defences. The Soviet 25th Army "
+            "broke into it on 9 August 1945 and took Dongning town on the 10th, but the garrison of the "
+            "Shenghongshan core held out until the end of August. Move the date to see which positions "
+            "held and which had fallen."
+        ),
+        "dongning_caption": "On {date}: {holding} positions holding · {falling} falling · {fallen} fallen · {unknown} with no known date of fall",
+        "chronology_heading": "Chronology, 9–30 August",
+        "chronology_help": "● happened by the chosen day · ▶ under way on it · ○ still to come. Dates and sources as the records give them.",
+        "garrison_heading": "Garrison and attackers",
+        "history_heading": "The fortress before and after",
+        "myth_heading": "The myth, answered",
+        "myth_intro": (
+            "Popular articles, including the ones this atlas started from, tell stories about Dongning "
+            "that the record does not bear out. Each claim below is set against what the sources say."
+        ),
+        "last_battle_heading": "Dongning and Hutou: which was the last battle?",
+        "last_battle_intro": (
+            "Both fortresses are called the \"Eastern Maginot Line\" and the \"last battlefield of the Second "
+            "World War\". The popular date of 26 August belongs to Hutou; Dongning's garrison came out on 28 "
+            "or 30 August, depending on the source."
+        ),
+        "claim_label": "Claim",
+        "record_label": "What the record says",
+        "claim_from_seed_en": "made in the English seed article",
+        "claim_from_seed_es": "made in the Spanish seed article",
+        "claim_from_seed_both": "made in both seed articles",
+        "claim_from_seed_none": "circulating online, not in the seed articles",
+        "verdict_correct": "correct",
+        "verdict_partly_correct": "partly correct",
+        "verdict_wrong": "wrong",
+        "verdict_unverified": "unverified",
+        "verdict_myth": "unverified, probably a myth",
+        "sources_label": "Sources",
+        "fell_label": "Fell",
+        "subject_dongning": "Dongning",
+        "subject_hutou": "Hutou",
+        "positions_heading": "Positions and places on this map",
+        "kind_position": "Fortress position",
+        "kind_place": "Town or river (for orientation)",
+        "kind_attack": "Attack direction (schematic)",
+        "phase_reference": "for orientation",
+        "legend_attack": "Soviet 25th Army, attack direction (schematic)",
         "notice_bad_language": "The language in the link is not available; showing English.",
         "notice_day_invalid": "The date in the link is not a valid date; showing {date}.",
         "notice_day_out_of_range": "The date in the link is outside this map's period; showing {date}.",
@@ -258,6 +304,53 @@ MESSAGES: dict[str, dict[str, str]] = {
         "forces_japanese": "Bando japonés",
         "forces_competing": "Preguntas con cifras en competencia: {topics}.",
         "forces_missing": "No se pudo leer la tabla de cifras; esta sección queda vacía.",
+        "page_dongning": "La fortaleza de Dongning",
+        "table_missing": "Esta parte de los datos no se pudo leer; aquí no se muestra nada.",
+        "dongning_intro": (
+            "La región fortificada de Dongning, junto al río Suifen, construida con trabajo forzado en "
+            "1934-37, era el ancla sur de las defensas fronterizas orientales del Ejército de Kwantung. "
+            "El 25.º Ejército soviético penetró en ella el 9 de agosto de 1945 y tomó la ciudad de Dongning "
+            "el día 10, pero la guarnición del núcleo de Shenghongshan resistió hasta finales de agosto. "
+            "Mueva la fecha para ver qué posiciones resistían y cuáles habían caído."
+        ),
+        "dongning_caption": "El {date}: {holding} posiciones resisten · {falling} cayendo · {fallen} caídas · {unknown} sin fecha de caída conocida",
+        "chronology_heading": "Cronología, 9-30 de agosto",
+        "chronology_help": "● ocurrido hasta el día elegido · ▶ en curso ese día · ○ todavía por llegar. Fechas y fuentes tal como las dan los registros.",
+        "garrison_heading": "Guarnición y atacantes",
+        "history_heading": "La fortaleza antes y después",
+        "myth_heading": "El mito, respondido",
+        "myth_intro": (
+            "Artículos populares, entre ellos los que dieron origen a este atlas, cuentan historias sobre "
+            "Dongning que los registros no sostienen. Cada afirmación se contrasta abajo con lo que dicen "
+            "las fuentes."
+        ),
+        "last_battle_heading": "Dongning y Hutou: ¿cuál fue la última batalla?",
+        "last_battle_intro": (
+            "A ambas fortalezas se las llama «Línea Maginot del Este» y «último campo de batalla de la Segunda "
+            "Guerra Mundial». La fecha popular del 26 de agosto es la de Hutou; la guarnición de Dongning salió "
+            "el 28 o el 30 de agosto, según la fuente."
+        ),
+        "claim_label": "Afirmación",
+        "record_label": "Lo que dicen los registros",
+        "claim_from_seed_en": "hecha en el artículo de partida en inglés",
+        "claim_from_seed_es": "hecha en el artículo de partida en español",
+        "claim_from_seed_both": "hecha en los dos artículos de partida",
+        "claim_from_seed_none": "circula en internet, no en los artículos de partida",
+        "verdict_correct": "correcta",
+        "verdict_partly_correct": "parcialmente correcta",
+        "verdict_wrong": "falsa",
+        "verdict_unverified": "sin verificar",
+        "verdict_myth": "sin verificar, probablemente un mito",
+        "sources_label": "Fuentes",
+        "fell_label": "Cayó",
+        "subject_dongning": "Dongning",
+        "subject_hutou": "Hutou",
+        "positions_heading": "Posiciones y lugares de este mapa",
+        "kind_position": "Posición de la fortaleza",
+        "kind_place": "Ciudad o río (como orientación)",
+        "kind_attack": "Dirección de ataque (esquemática)",
+        "phase_reference": "como orientación",
+        "legend_attack": "25.º Ejército soviético, dirección de ataque (esquemática)",
         "notice_bad_language": "El idioma del enlace no está disponible; se muestra en inglés.",
         "notice_day_invalid": "La fecha del enlace no es válida; se muestra el {date}.",
         "notice_day_out_of_range": "La fecha del enlace está fuera del periodo de este mapa; se muestra el {date}.",

@@ -18,7 +18,17 @@ import pandas as pd
 
 from atlas.citations import cited_keys
 from atlas.dates import parse_partial, span_of
-from atlas.tables import Axis, Figure, check_axis_links, read_axes, read_figures
+from atlas.tables import (
+    Axis,
+    Claim,
+    Figure,
+    HistoryEntry,
+    check_axis_links,
+    read_axes,
+    read_claims,
+    read_figures,
+    read_history,
+)
 from atlas.timeline import empty_frame
 from atlas.validate import Context, LayerRules, Problem, check_collection
 
@@ -144,7 +154,9 @@ class Atlas:
     sources: dict[str, Source]
     axes: dict[str, Axis]
     figures: tuple[Figure, ...]
-    problems: tuple[Problem, ...]  # package-wide: bibliography, axes, figures, links between files
+    problems: tuple[Problem, ...]  # package-wide: bibliography, tables, links between files
+    claims: tuple[Claim, ...] = ()
+    history: tuple[HistoryEntry, ...] = ()
 
 
 def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
@@ -173,12 +185,15 @@ def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
         layers[name] = Layer(name, file, to_frame(good), tuple(problems))
     axes, axis_problems = read_axes(folder, source_keys)
     figures, figure_problems = read_figures(folder, source_keys)
-    package_problems += axis_problems + figure_problems + check_axis_links(axes, valid)
-    for table in (*axes.values(), *figures):
+    claims, claim_problems = read_claims(folder, source_keys)
+    history, history_problems = read_history(folder, source_keys)
+    package_problems += (axis_problems + figure_problems + claim_problems + history_problems
+                         + check_axis_links(axes, valid))
+    for table in (*axes.values(), *figures, *claims, *history):
         cited |= set(cited_keys(table.sources))
     unused = sorted(set(sources) - cited)
     package_problems += [Problem("sources.csv", k, "source is not cited by any feature or table") for k in unused]
-    return Atlas(layers, sources, axes, tuple(figures), tuple(package_problems))
+    return Atlas(layers, sources, axes, tuple(figures), tuple(package_problems), tuple(claims), tuple(history))
 
 
 def load_layers(folder: Path, use_gazetteer: bool = False) -> tuple[dict[str, Layer], dict[str, Source], list[Problem]]:

@@ -21,7 +21,7 @@ from folium.utilities import JsCode
 
 from atlas.i18n import t
 from atlas.popups import axis_popup_html, axis_tooltip_html, clean_properties, popup_html, text, tooltip_html
-from atlas.timeline import Head, Segment, split_placed
+from atlas.timeline import Head, Segment, mercator_bearing, split_placed
 
 LEAFLET_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
 LEAFLET_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
@@ -47,10 +47,11 @@ UNKNOWN_DASH = "1 7"  # dots: the route is known but not when it was covered
 KIND_SHAPE = {
     "start_area": "square", "waypoint": "circle", "objective": "circle", "landing_sea": "anchor",
     "landing_air": "parachute", "hq": "star", "fortified_region": "fort", "event": "diamond",
+    "position": "triangle", "place": "circle",
 }
 KIND_SIZE = {"start_area": 16, "waypoint": 14, "objective": 18, "landing_sea": 22, "landing_air": 22,
-             "hq": 20, "fortified_region": 20, "event": 16}
-JAPANESE_KINDS = frozenset({"hq", "fortified_region"})
+             "hq": 20, "fortified_region": 20, "event": 16, "position": 20, "place": 10}
+JAPANESE_KINDS = frozenset({"hq", "fortified_region", "position"})
 HOLLOW_CERTAINTIES = frozenset({"uncertain", "disputed", "unknown"})
 RING_PRECISIONS = frozenset({"region", "estimated"})
 # Tile providers that need no API key; the attribution comes with each provider (xyzservices).
@@ -165,6 +166,8 @@ def arrow_svg(color: str, bearing: float, faded: bool, size: int = 44, gap: floa
 def feature_color(props: Mapping[str, Any]) -> str:
     if props.get("kind") in JAPANESE_KINDS:
         return JAPANESE_COLOR
+    if props.get("kind") == "place":
+        return NEUTRAL_COLOR
     return FRONT_COLOR.get(str(props.get("front")), NEUTRAL_COLOR)
 
 
@@ -207,7 +210,7 @@ def popup_catalog(frame: gpd.GeoDataFrame, lang: str, sources: Mapping[str, Any]
     return catalog
 
 
-FAN_RADIUS_PX = 11
+FAN_SPACING_PX = 24  # centre-to-centre distance between fanned markers: more than the largest marker
 FAN_GRID_DEG = 0.05  # markers within about 5 km of each other are fanned out
 
 
@@ -230,9 +233,10 @@ def fan_offsets(frame: gpd.GeoDataFrame) -> dict[str, tuple[int, int]]:
     for ids in groups.values():
         if len(ids) < 2:
             continue
+        radius = FAN_SPACING_PX / 2 / math.sin(math.pi / len(ids))  # neighbours on the circle are SPACING apart
         for index, fid in enumerate(sorted(ids)):
             angle = 2 * math.pi * index / len(ids) - math.pi / 2
-            offsets[fid] = (round(FAN_RADIUS_PX * math.cos(angle)), round(FAN_RADIUS_PX * math.sin(angle)))
+            offsets[fid] = (round(radius * math.cos(angle)), round(radius * math.sin(angle)))
     return offsets
 
 
@@ -259,8 +263,33 @@ def layer_geojson(frame: gpd.GeoDataFrame, lang: str, segments: Sequence[Segment
                                              faded=head.state == "under_way")},
         })
     placed, _ = split_placed(frame)
-    for _, row in placed.iterrows():
+    lines = placed[placed.geometry.geom_type != "Point"]
+    for _, row in lines.iterrows():  # attack directions (schematic): a line and its own arrowhead
         props = clean_properties(row)
+        coords = list(row.geometry.coords) if row.geometry.geom_type == "LineString" else []
+        front = str(props.get("front", ""))
+        features.append({
+            "type": "Feature",
+            "geometry": row.geometry.__geo_interface__,
+            "properties": {"id": props["id"], "kind": props["kind"], "state": str(row.get("phase", "done")),
+                           "style": segment_style(front, "under_way" if row.get("phase") == "under_way" else "reached")},
+        })
+        if len(coords) >= 2:
+            features.append({
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": list(coords[-1])},
+                "properties": {"id": f"arrow-{props['id']}", "kind": "arrow", "size": 44,
+                               "icon": arrow_svg(FRONT_COLOR.get(front, NEUTRAL_COLOR), mercator_bearing(coords[-2], coords[-1]),
+                                                 faded=False, gap=-6)},
+            })
+    rings_drawn: set[tuple[float, float, int]] = set()
+    for _, row in placed[placed.geometry.geom_type == "Point"].iterrows():
+        props = clean_properties(row)
+        style = feature_style(props, str(row.get("phase", "done")))
+        ring = (row.geometry.x, row.geometry.y, style["ring"])
+        if style["ring"] and ring in rings_drawn:
+            style["ring"] = 0  # several features sharing one estimate: draw its circle once
+        rings_drawn.add(ring)
         features.append({
             "type": "Feature",
             "geometry": row.geometry.__geo_interface__,
@@ -268,7 +297,7 @@ def layer_geojson(frame: gpd.GeoDataFrame, lang: str, segments: Sequence[Segment
                 "id": props["id"],
                 "kind": props["kind"],
                 "title": text(props, "name", lang),
-                **feature_style(props, str(row.get("phase", "done"))),
+                **style,
                 **({"shift": list(offsets[props["id"]])} if offsets and props["id"] in offsets else {}),
             },
         })
@@ -356,8 +385,12 @@ def _line_svg(color: str, dash: str | None, faded: bool = False, width: int = 4)
             f'stroke-width="{width}" stroke-linecap="{cap}" opacity="{0.45 if faded else 0.9}"{dash_attr}/></svg>')
 
 
-def legend_html(lang: str) -> str:
-    """The legend's HTML: who (colour and line pattern), what (shape), how sure (fill, dots, rings)."""
+def legend_html(lang: str, variant: str = "offensive") -> str:
+    """The legend's HTML: who (colour and line pattern), what (shape), how sure (fill, dots, rings).
+
+    ``variant`` is ``offensive`` (fronts, armies' axes, landings) or ``fortress`` (one fortified
+    region: positions, reference places, attack directions).
+    """
     def item(svg: str, label: str) -> str:
         return f"<li>{svg}<span>{escape(label)}</span></li>"
 
@@ -365,11 +398,15 @@ def legend_html(lang: str) -> str:
         return f"<h5>{escape(t(title, lang))}</h5><ul>{''.join(items)}</ul>"
 
     grey = NEUTRAL_COLOR
-    fronts = [item(_line_svg(color, FRONT_DASH[name]), t(f"front_{name}", lang)) for name, color in FRONT_COLOR.items()]
+    if variant == "fortress":
+        fronts = [item(_line_svg(FRONT_COLOR["far_eastern_1"], FRONT_DASH["far_eastern_1"]), t("legend_attack", lang))]
+        shown_kinds = ("position", "place", "event")
+    else:
+        fronts = [item(_line_svg(color, FRONT_DASH[name]), t(f"front_{name}", lang)) for name, color in FRONT_COLOR.items()]
+        shown_kinds = ("start_area", "waypoint", "landing_sea", "landing_air", "hq", "fortified_region")
     fronts.append(item(marker_svg("fort", JAPANESE_COLOR, True, 16), t("legend_japanese", lang)))
-    kinds = [item(marker_svg(KIND_SHAPE[k], grey, True, 18 if k in {"landing_sea", "landing_air", "hq", "fortified_region"} else 14),
-                  t(f"kind_{k}", lang))
-             for k in ("start_area", "waypoint", "landing_sea", "landing_air", "hq", "fortified_region")]
+    kinds = [item(marker_svg(KIND_SHAPE[k], grey, True, 18 if KIND_SIZE[k] >= 20 else 14), t(f"kind_{k}", lang))
+             for k in shown_kinds]
     axes = [
         item(_line_svg(grey, None), t("legend_axis_reached", lang)),
         item(_line_svg(grey, None, faded=True), t("legend_axis_under_way", lang)),
@@ -384,25 +421,31 @@ def legend_html(lang: str) -> str:
         item('<svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6.5" fill="none" '
              'stroke="#555" stroke-dasharray="3 2"/></svg>', t("legend_ring", lang)),
     ]
+    body = section("legend_fronts", fronts) + section("legend_kinds", kinds)
+    if variant != "fortress":
+        body += section("legend_axes", axes)
     return (
-        f'<details><summary>{escape(t("legend_title", lang))}</summary>'
-        + section("legend_fronts", fronts) + section("legend_kinds", kinds)
-        + section("legend_axes", axes) + section("legend_certainty", certainty)
+        f'<details><summary>{escape(t("legend_title", lang))}</summary>{body}'
+        + section("legend_certainty", certainty)
         + f'<small>{escape(t("legend_basemap", lang))}</small></details>'
     )
 
 
-def base_map(lang: str, catalog: dict[str, dict[str, str]] | None = None) -> AtlasMap:
+def base_map(lang: str, catalog: dict[str, dict[str, str]] | None = None,
+             bounds: Sequence[Sequence[float]] = VIEW_BOUNDS, legend: str = "offensive", max_zoom: int = 12) -> AtlasMap:
     """The base map for a language. Same inputs, same JS: never depends on the date.
 
-    ``catalog`` is :func:`popup_catalog` of all features (not only the visible ones).
+    ``catalog`` is :func:`popup_catalog` of all features (not only the visible ones); ``bounds``
+    the first view ([[south, west], [north, east]]); ``legend`` the legend variant.
     """
-    m = AtlasMap(location=[46.0, 124.0], zoom_start=5, tiles=None, control_scale=True, min_zoom=3, max_zoom=12)
+    (south, west), (north, east) = bounds
+    m = AtlasMap(location=[(south + north) / 2, (west + east) / 2], zoom_start=5, tiles=None, control_scale=True,
+                 min_zoom=3, max_zoom=max_zoom)
     for index, (provider, label) in enumerate(BASEMAPS):
         folium.TileLayer(provider, name=label, show=index == 0).add_to(m)
     folium.LayerControl(position="topright", collapsed=True).add_to(m)
-    m.fit_bounds(VIEW_BOUNDS)
+    m.fit_bounds([list(bounds[0]), list(bounds[1])])
     m.get_root().header.add_child(folium.Element(LEGEND_CSS))
-    m.add_child(Legend(legend_html(lang)))
+    m.add_child(Legend(legend_html(lang, legend)))
     m.add_child(PopupCatalog(catalog or {}))
     return m

@@ -68,7 +68,9 @@ def _sources(props: Mapping[str, Any], sources: Mapping[str, Any], lang: str) ->
 
 
 def dates_text(props: Mapping[str, Any], lang: str) -> str:
-    """The feature's date(s) in words, or 'date unknown' (plain text, not escaped)."""
+    """The feature's date(s) in words, 'date unknown', or '' for an undated reference place."""
+    if not props.get("date_certainty"):
+        return ""
     if not props.get("date_start"):
         return t("date_unknown", lang)
     return date_range(props["date_start"], props.get("date_end"), lang)
@@ -89,9 +91,10 @@ def popup_html(props: Mapping[str, Any], lang: str, sources: Mapping[str, Any],
         rows.append(_row(t("popup_axis", lang), escape(getattr(axis, f"army_{lang}", axis.army_en))))
     if props.get("active_from"):
         rows.append(_row(t("popup_active_from", lang), escape(date_range(props["active_from"], None, lang))))
-    rows.append(_row(_date_label(props.get("kind"), lang),
-                     escape(dates_text(props, lang)) + (f"<br><small>{escape(note)}</small>" if note else "")))
-    rows.append(_row(t("popup_certainty", lang), escape(t(f"certainty_{certainty}", lang))))
+    if certainty:  # reference places carry no date at all
+        rows.append(_row(_date_label(props.get("kind"), lang),
+                         escape(dates_text(props, lang)) + (f"<br><small>{escape(note)}</small>" if note else "")))
+        rows.append(_row(t("popup_certainty", lang), escape(t(f"certainty_{certainty}", lang))))
     units = text(props, "units", lang)
     if units:
         rows.append(_row(t("popup_units", lang), escape(units)))
@@ -146,4 +149,6 @@ def placed_text(props: Mapping[str, Any], lang: str) -> str:
 def tooltip_html(props: Mapping[str, Any], lang: str) -> str:
     """A one-line hover label: name and date."""
     name = escape(text(props, "name", lang))
+    if not props.get("date_certainty"):
+        return f"<strong>{name}</strong>"
     return f"<strong>{name}</strong><br>{escape(dates_text(props, lang))}"

@@ -54,7 +54,7 @@ def feature_table(frame: gpd.GeoDataFrame, lang: str, axes: Mapping[str, Any] | 
             t("col_kind", lang): t(f"kind_{props['kind']}", lang),
             t("col_army", lang): who,
             t("col_state", lang): phase_text(row.get("phase"), lang),
-            t("col_certainty", lang): t(f"certainty_{props['date_certainty']}", lang),
+            t("col_certainty", lang): t(f"certainty_{props['date_certainty']}", lang) if props.get("date_certainty") else "",
             t("col_sources", lang): props.get("sources", ""),
         })
     columns = ["col_date", "col_name", "col_kind", "col_army", "col_state", "col_certainty", "col_sources"]
@@ -72,7 +72,7 @@ def day_entries(frame: gpd.GeoDataFrame, lang: str) -> list[str]:
         details = [t(f"kind_{props['kind']}", lang), dates_text(props, lang)]
         if row.get("phase") == "under_way":
             details.append(t("phase_under_way", lang))
-        if props.get("date_certainty") not in {"verified", "recalled"}:
+        if props.get("date_certainty") not in {"verified", "recalled", None}:
             details.append(t(f"certainty_{props['date_certainty']}", lang))
         if row.geometry is None or row.geometry.is_empty:
             details.append(t("no_place", lang))
@@ -120,3 +120,82 @@ def competing_topics(figures: Iterable[Any]) -> list[str]:
     for f in figures:
         counts[f.topic] = counts.get(f.topic, 0) + 1
     return [topic for topic, n in counts.items() if n > 1]
+
+
+CHRONOLOGY_MARK = {"done": "●", "under_way": "▶", None: "○"}
+
+
+def citation_text(citations: str, sources: Mapping[str, Any]) -> str:
+    """'Full citation — locator; …' for a ``sources`` string (plain text, not escaped)."""
+    from atlas.citations import parse_citations
+
+    parts = []
+    for key, locator in parse_citations(citations):
+        citation = getattr(sources.get(key), "citation", key)
+        parts.append(f"{citation} — {locator}" if locator else citation)
+    return "; ".join(parts)
+
+
+def chronology(frame: gpd.GeoDataFrame, day: dt.date, lang: str, kinds: Iterable[str] = ("event", "attack")) -> list[str]:
+    """Markdown lines for every dated event of a layer, marked done / under way / to come on ``day``."""
+    from atlas.timeline import dated_phase
+
+    rows = frame[frame["kind"].isin(list(kinds)) & frame["earliest"].notna()] if not frame.empty else frame
+    lines = []
+    for _, row in rows.sort_values(["earliest", "id"], kind="stable").iterrows():
+        props = clean_properties(row)
+        mark = CHRONOLOGY_MARK[dated_phase(row["earliest"], row["latest"], day)]
+        when = md_escape(dates_text(props, lang))
+        note = text(props, "date_note", lang)
+        body = f"{mark} **{when}** — **{md_escape(text(props, 'name', lang))}**  \n{md_escape(text(props, 'description', lang))}"
+        if note:
+            body += f"  \n*{md_escape(note)}*"
+        lines.append(body)
+    return lines
+
+
+def phase_counts(shown: gpd.GeoDataFrame, kinds: Iterable[str]) -> dict[str, int]:
+    """How many features of ``kinds`` are in each phase (holding, falling, fallen, fate_unknown)."""
+    counts = {"holding": 0, "falling": 0, "fallen": 0, "fate_unknown": 0}
+    if shown.empty:
+        return counts
+    for phase in shown.loc[shown["kind"].isin(list(kinds)), "phase"]:
+        counts[phase] = counts.get(phase, 0) + 1
+    return counts
+
+
+def claim_blocks(claims: Iterable[Any], subject: str, lang: str, sources: Mapping[str, Any]) -> list[str]:
+    """Markdown for each claim about ``subject``: the claim, where it comes from, the verdict, the record."""
+    blocks = []
+    for claim in claims:
+        if claim.subject != subject:
+            continue
+        blocks.append(
+            f"**{md_escape(t('claim_label', lang))}** ({md_escape(t(f'claim_from_seed_{claim.seed}', lang))}): "
+            f"{md_escape(getattr(claim, f'claim_{lang}', claim.claim_en))}  \n"
+            f"**{md_escape(t(f'verdict_{claim.verdict}', lang).capitalize())}.** "
+            f"{md_escape(getattr(claim, f'record_{lang}', claim.record_en))}  \n"
+            f"*{md_escape(t('sources_label', lang))}: {md_escape(citation_text(claim.sources, sources))}*"
+        )
+    return blocks
+
+
+def history_lines(history: Iterable[Any], subject: str, lang: str, sources: Mapping[str, Any]) -> list[str]:
+    """Markdown for each dated background line about ``subject``, with its sources."""
+    from atlas.i18n import date_range
+
+    lines = []
+    for entry in history:
+        if entry.subject != subject:
+            continue
+        when = date_range(entry.date_start, entry.date_end or None, lang)
+        sure = "" if entry.certainty in {"verified", "recalled"} else f" ({t(f'certainty_{entry.certainty}', lang)})"
+        lines.append(
+            f"**{md_escape(when)}**{md_escape(sure)} — {md_escape(getattr(entry, f'text_{lang}', entry.text_en))}  \n"
+            f"*{md_escape(t('sources_label', lang))}: {md_escape(citation_text(entry.sources, sources))}*"
+        )
+    return lines
+
+
+def figures_of(figures: Iterable[Any], subject: str) -> list[Any]:
+    return [f for f in figures if getattr(f, "subject", "campaign") == subject]

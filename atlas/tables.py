@@ -4,7 +4,7 @@ losses (``figures.csv``). Reading never raises: each problem names the file and 
 from __future__ import annotations
 
 import csv
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,9 +13,15 @@ from atlas.validate import Problem
 
 AXIS_COLUMNS = ("axis", "front", "army_en", "army_es", "commander", "start",
                 "description_en", "description_es", "sources")
-FIGURE_COLUMNS = ("id", "topic", "topic_en", "topic_es", "side", "scope_en", "scope_es", "value_low",
+FIGURE_COLUMNS = ("id", "subject", "topic", "topic_en", "topic_es", "side", "scope_en", "scope_es", "value_low",
                   "value_high", "according_to_en", "according_to_es", "certainty", "sources")
+CLAIM_COLUMNS = ("id", "subject", "claim_en", "claim_es", "seed", "verdict", "record_en", "record_es",
+                 "certainty", "sources")
+HISTORY_COLUMNS = ("id", "subject", "date_start", "date_end", "certainty", "text_en", "text_es", "sources")
 FRONTS = ("transbaikal", "far_eastern_1", "far_eastern_2", "pacific_fleet")
+SUBJECTS = ("campaign", "dongning", "hutou", "captivity")
+SEEDS = ("en", "es", "both", "none")
+VERDICTS = ("correct", "partly_correct", "wrong", "unverified", "myth")
 SIDES = ("soviet", "japanese", "mongolian")
 CERTAINTIES = ("verified", "recalled", "uncertain", "disputed")
 
@@ -40,6 +46,7 @@ class Figure:
     """One strength or loss figure, with whose figure it is. Figures sharing a topic compete."""
 
     id: str
+    subject: str
     topic: str
     topic_en: str
     topic_es: str
@@ -51,6 +58,36 @@ class Figure:
     according_to_en: str
     according_to_es: str
     certainty: str
+    sources: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim from the seed articles (or the click-bait they echo), set against the record."""
+
+    id: str
+    subject: str
+    claim_en: str
+    claim_es: str
+    seed: str
+    verdict: str
+    record_en: str
+    record_es: str
+    certainty: str
+    sources: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """A dated line of background history (e.g. the fortress's construction), outside the map's window."""
+
+    id: str
+    subject: str
+    date_start: str
+    date_end: str
+    certainty: str
+    text_en: str
+    text_es: str
     sources: str
 
 
@@ -132,6 +169,7 @@ def read_figures(folder: Path, source_keys: Collection[str]) -> tuple[list[Figur
         if low is not None and high is not None and high < low:
             errors.append(f"value_high: {high} is below value_low {low}")
         errors += _vocabulary(row, "side", SIDES) + _vocabulary(row, "certainty", CERTAINTIES)
+        errors += _vocabulary(row, "subject", SUBJECTS)
         errors += _empty(row, ("topic", "topic_en", "topic_es", "according_to_en", "according_to_es"))
         found = [Problem(file, label, e) for e in errors] + _unknown_keys(file, label, row["sources"], source_keys)
         problems += found
@@ -140,6 +178,52 @@ def read_figures(folder: Path, source_keys: Collection[str]) -> tuple[list[Figur
             values.update(value_low=low, value_high=high)
             figures.append(Figure(**values))
     return figures, problems
+
+
+def _read_simple(folder: Path, file: str, columns: tuple[str, ...], source_keys: Collection[str],
+                 check: Callable[[dict[str, str]], list[str]]) -> tuple[list[dict[str, str]], list[Problem]]:
+    """Rows of a table keyed by ``id`` that pass ``check`` and cite known sources; problems for the rest."""
+    rows, problems = read_rows(folder / file, columns)
+    good: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for line, row in enumerate(rows, start=2):
+        label = row.get("id") or f"line {line}"
+        errors = ["id: empty" if not row["id"] else "id: duplicate"] if not row["id"] or row["id"] in seen else []
+        seen.add(row["id"])
+        found = [Problem(file, label, e) for e in errors + check(row)]
+        found += _unknown_keys(file, label, row["sources"], source_keys)
+        problems += found
+        if not found:
+            good.append({c: row[c] for c in columns})
+    return good, problems
+
+
+def read_claims(folder: Path, source_keys: Collection[str]) -> tuple[list[Claim], list[Problem]]:
+    """The seed claims checked against the record (``claims.csv``)."""
+    def check(row: dict[str, str]) -> list[str]:
+        return (_vocabulary(row, "subject", SUBJECTS) + _vocabulary(row, "seed", SEEDS)
+                + _vocabulary(row, "verdict", VERDICTS) + _vocabulary(row, "certainty", CERTAINTIES)
+                + _empty(row, ("claim_en", "claim_es", "record_en", "record_es")))
+
+    rows, problems = _read_simple(folder, "claims.csv", CLAIM_COLUMNS, source_keys, check)
+    return [Claim(**r) for r in rows], problems
+
+
+def read_history(folder: Path, source_keys: Collection[str]) -> tuple[list[HistoryEntry], list[Problem]]:
+    """Dated background lines (``history.csv``), in file order."""
+    from atlas.dates import DateFormatError, span_of
+
+    def check(row: dict[str, str]) -> list[str]:
+        errors = _vocabulary(row, "subject", SUBJECTS) + _vocabulary(row, "certainty", CERTAINTIES)
+        errors += _empty(row, ("text_en", "text_es"))
+        try:
+            span_of(row["date_start"], row["date_end"] or None)
+        except DateFormatError as exc:
+            errors.append(f"dates: {exc}")
+        return errors
+
+    rows, problems = _read_simple(folder, "history.csv", HISTORY_COLUMNS, source_keys, check)
+    return [HistoryEntry(**r) for r in rows], problems
 
 
 def check_axis_links(axes: Mapping[str, Axis], features: list[dict]) -> list[Problem]:

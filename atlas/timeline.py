@@ -7,8 +7,10 @@ Phases (the ``phase`` column):
   (an air-landing on the 19th, the main force on the 20th; or sources that disagree).
 - ``date_unknown``: a waypoint the sources name without a date. It is drawn once the army has
   reached the waypoint before it, and never given a date of its own.
-- ``holding`` / ``falling`` / ``fallen`` / ``fate_unknown``: Japanese headquarters and fortified
-  regions, which are on the map from the start and change state when they fall or cease.
+- ``holding`` / ``falling`` / ``fallen`` / ``fate_unknown``: Japanese headquarters, fortified
+  regions and fortress positions, which are on the map from the start and change state when they
+  fall or cease.
+- ``reference``: towns and rivers drawn for orientation; they carry no date.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from typing import Any
 
 import geopandas as gpd
 
-PERSISTENT_KINDS = frozenset({"hq", "fortified_region"})
+PERSISTENT_KINDS = frozenset({"hq", "fortified_region", "position"})
+REFERENCE_KINDS = frozenset({"place"})  # towns and rivers for orientation: always shown, never dated
 # What a segment of an axis is drawn as, from the phase of the waypoint it leads to.
 SEGMENT_STATE = {"done": "reached", "under_way": "under_way", "date_unknown": "date_unknown"}
 
@@ -113,6 +116,8 @@ def on_date(frame: gpd.GeoDataFrame, day: dt.date, axes: Mapping[str, Any] | Non
         kind = row["kind"]
         if kind == "waypoint":
             phases.append(waypoint_phases.get(row["id"]))
+        elif kind in REFERENCE_KINDS:
+            phases.append("reference")
         elif kind in PERSISTENT_KINDS:
             active = row.get("active")
             opened = not isinstance(active, dt.date) or active <= day
@@ -130,7 +135,7 @@ def happening_on(frame: gpd.GeoDataFrame, day: dt.date) -> gpd.GeoDataFrame:
     """Dated features whose span contains ``day``: what happened on this date, in date order."""
     if frame.empty:
         return empty_frame()
-    mask = [isinstance(first, dt.date) and first <= day <= last
+    mask = [isinstance(first, dt.date) and isinstance(last, dt.date) and first <= day <= last
             for first, last in zip(frame["earliest"], frame["latest"], strict=True)]
     hits = frame[mask].copy()
     hits["phase"] = ["done" if day >= last else "under_way" for last in hits["latest"]]

@@ -11,7 +11,7 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from atlas import maps, params
+from atlas import maps, params, summary
 from atlas.i18n import DEFAULT_LANGUAGE, LANGUAGES, long_date, normalize_language, t
 from atlas.load import Atlas, DataError, Layer, load_atlas
 from atlas.paths import geodata_dir
@@ -134,3 +134,26 @@ def date_slider(lang: str, first: dt.date, last: dt.date, default: dt.date, key:
         step=dt.timedelta(days=1), format="YYYY-MM-DD", key=key, bind="query-params",
         help=t("date_slider_help", lang),
     )
+
+
+def show_figures(figures: list[Any], lang: str, sides: tuple[tuple[str, tuple[str, ...]], ...] = (
+        ("forces_soviet", ("soviet", "mongolian")), ("forces_japanese", ("japanese",)))) -> None:
+    """Strength and loss figures, one table per side, naming the questions with competing figures."""
+    if not figures:
+        st.info(t("forces_missing", lang))
+        return
+    competing = [next(getattr(f, f"topic_{lang}") for f in figures if f.topic == topic)
+                 for topic in summary.competing_topics(figures)]
+    if competing:
+        st.caption(t("forces_competing", lang, topics="; ".join(competing)))
+    for title, chosen in sides:
+        table = summary.figures_table(figures, chosen, lang)
+        if len(table):
+            st.subheader(t(title, lang))
+            st.dataframe(table, hide_index=True, width="stretch")
+
+
+def markdown_list(lines: list[str], empty: str = "") -> None:
+    """Pre-escaped markdown lines (from atlas.summary), or ``empty`` (if any) when there are none."""
+    for line in lines or ([empty] if empty else []):
+        st.markdown(line)

@@ -1,6 +1,6 @@
 """Take docs/screenshot.png of the offensive page (offline: tiles are blanked, Leaflet served locally).
 
-Usage: .venv/bin/python scripts/screenshot.py [YYYY-MM-DD]   (after `bash scripts/test.sh` set-up)
+Usage: .venv/bin/python scripts/screenshot.py [YYYY-MM-DD [page-path [file-name]]]   (after `bash scripts/test.sh` set-up)
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 from tests.browser.conftest import CHROMIUM, route_offline, start_server  # noqa: E402
 
 
-def main(day: str = "1945-08-20") -> None:
+def main(day: str = "1945-08-20", path: str = "", out: str = "screenshot.png") -> None:
     proc, url = start_server()
     try:
         with sync_playwright() as p:
@@ -24,10 +24,10 @@ def main(day: str = "1945-08-20") -> None:
             context = browser.new_context(viewport={"width": 1600, "height": 1000})
             route_offline(context, url)
             page = context.new_page()
-            page.goto(f"{url}/?day={day}")
+            page.goto(f"{url}/{path}?day={day}")
             page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(".atlas-icon").first.wait_for()
             page.wait_for_timeout(1000)
-            page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+            page.screenshot(path=str(ROOT / "docs" / out))
             browser.close()
     finally:
         proc.terminate()

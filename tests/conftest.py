@@ -87,16 +87,26 @@ AXES_CSV = (
     "ax1,transbaikal,First Army,Primer Ejército,A. Nobody,start-beta,Goes east.,Va al este.,doe-1990: p. 5\n"
 )
 FIGURES_CSV = (
-    "id,topic,topic_en,topic_es,side,scope_en,scope_es,value_low,value_high,according_to_en,according_to_es,certainty,sources\n"
-    "k-claim,killed,Killed,Muertos,japanese,All,Todo,1000,,Claim A,Fuente A,verified,doe-1990: p. 7\n"
-    "k-record,killed,Killed,Muertos,japanese,All,Todo,250,300,Records B,Registros B,recalled,roe-2001: p. 8\n"
-    "s-troops,troops,Troops,Tropas,soviet,All,Todo,5000,,Claim C,Fuente C,verified,doe-1990: p. 9\n"
+    "id,subject,topic,topic_en,topic_es,side,scope_en,scope_es,value_low,value_high,according_to_en,according_to_es,certainty,sources\n"
+    "k-claim,campaign,killed,Killed,Muertos,japanese,All,Todo,1000,,Claim A,Fuente A,verified,doe-1990: p. 7\n"
+    "k-record,campaign,killed,Killed,Muertos,japanese,All,Todo,250,300,Records B,Registros B,recalled,roe-2001: p. 8\n"
+    "s-troops,campaign,troops,Troops,Tropas,soviet,All,Todo,5000,,Claim C,Fuente C,verified,doe-1990: p. 9\n"
+    "g-men,dongning,garrison,Garrison,Guarnición,japanese,Fort,Fuerte,650,,Source D,Fuente D,verified,doe-1990: p. 10\n"
+)
+CLAIMS_CSV = (
+    "id,subject,claim_en,claim_es,seed,verdict,record_en,record_es,certainty,sources\n"
+    "c-fire,dongning,They burned it.,Lo quemaron.,en,myth,They surrendered.,Se rindieron.,verified,roe-2001: p. 11\n"
+)
+HISTORY_CSV = (
+    "id,subject,date_start,date_end,certainty,text_en,text_es,sources\n"
+    "h-built,dongning,1934,1937,verified,Built.,Construida.,doe-1990: p. 12\n"
 )
 
 
 def write_package(folder: Path, features: list | None = None, sources: str = SOURCES_CSV,
                   raw_geojson: str | None = None, axes: str | None = AXES_CSV,
-                  figures: str | None = FIGURES_CSV) -> Path:
+                  figures: str | None = FIGURES_CSV, claims: str | None = CLAIMS_CSV,
+                  history: str | None = HISTORY_CSV) -> Path:
     """Write a geodata package to ``folder`` (the real schema, a one-layer datapackage.json).
 
     ``features`` defaults to :data:`FEATURES` plus :data:`AXIS_FEATURES`; ``axes``/``figures``
@@ -111,7 +121,7 @@ def write_package(folder: Path, features: list | None = None, sources: str = SOU
     ]}
     (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
     (folder / "sources.csv").write_text(sources, encoding="utf-8")
-    for name, table in (("axes.csv", axes), ("figures.csv", figures)):
+    for name, table in (("axes.csv", axes), ("figures.csv", figures), ("claims.csv", claims), ("history.csv", history)):
         if table is not None:
             (folder / name).write_text(table, encoding="utf-8")
     if raw_geojson is None:

@@ -192,3 +192,54 @@ def test_day_panel_escapes_markdown_and_html_in_data(tmp_path, monkeypatch, feat
     assert not at.exception
     panel = day_panel(at)
     assert r"\*\*Bold\*\* \[link\]\(javascript:alert\(1\)\) \<b\>x\</b\>" in panel.replace("\\:", ":")
+
+
+def run_dongning(params: dict[str, str] | None = None) -> AppTest:
+    at = run_app(params)
+    return at.switch_page("app_pages/dongning.py").run()
+
+
+def chronology_marks(at: AppTest) -> dict[str, int]:
+    text = "\n".join(m.value for m in at.markdown)
+    return {mark: text.count(mark) for mark in ("●", "▶", "○")}
+
+
+def test_dongning_page_runs_and_the_slider_changes_the_chronology():
+    at = run_dongning()
+    assert not at.exception
+    assert at.title[0].value == "The Dongning fortress"
+    early = chronology_marks(at)
+    assert "positions holding" in captions(at)[0]
+    at.slider(key="day").set_value(dt.date(1945, 8, 31)).run()
+    assert not at.exception
+    late = chronology_marks(at)
+    assert late["●"] > early["●"] and late["○"] < early["○"]
+    assert late["○"] == 0  # by 31 August every dated step of the chronology has happened
+    assert "0 positions holding" in captions(at)[0]
+
+
+def test_dongning_positions_fall_on_their_dates():
+    at = run_dongning({"day": "1945-08-27"})
+    ids_27 = feature_ids(folium_args(at)[1])
+    assert "pos-shenghongshan" in ids_27
+    held = [c for c in captions(at) if "positions holding" in c][0]
+    assert not held.startswith("On 27 August 1945: 0 positions holding")  # the core still holds on the 27th
+    at.slider(key="day").set_value(dt.date(1945, 8, 30)).run()
+    assert "0 positions holding" in captions(at)[0]
+
+
+def test_dongning_page_answers_the_myth_with_sources():
+    at = run_dongning()
+    text = "\n".join(m.value for m in at.markdown)
+    assert "gasoline" in text.lower()
+    assert "probably a myth" in text.lower()
+    assert "28" in text and "30" in text  # both surrender dates are given
+    assert any(h.value.startswith("Dongning and Hutou") for h in at.header)
+
+
+def test_dongning_page_in_spanish():
+    at = run_dongning({"lang": "es"})
+    assert not at.exception
+    assert at.title[0].value == "La fortaleza de Dongning"
+    text = "\n".join(m.value for m in at.markdown)
+    assert "gasolina" in text.lower()

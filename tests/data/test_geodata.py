@@ -45,7 +45,9 @@ def test_feature_passes_every_rule(feature_id, problems):
 def test_file_opens_with_geopandas_as_wgs84(path):
     frame = gpd.read_file(path)
     assert frame.crs.to_epsg() == 4326
-    assert {"id", "kind", "name_en", "name_es", "date_start", "date_certainty", "sources", "axis", "seq"} <= set(frame.columns)
+    assert {"id", "kind", "name_en", "name_es", "date_start", "date_certainty", "sources"} <= set(frame.columns)
+    if path.name == "offensive.geojson":
+        assert {"axis", "seq"} <= set(frame.columns)
     assert frame["id"].is_unique
 
 
@@ -53,6 +55,7 @@ def test_tables_open_with_pandas():
     frame = pd.read_csv(GEODATA / "sources.csv")
     assert frame["key"].is_unique and frame["citation"].notna().all() and frame["rights"].notna().all()
     assert pd.read_csv(GEODATA / "axes.csv")["axis"].is_unique
+    assert pd.read_csv(GEODATA / "claims.csv")["id"].is_unique and pd.read_csv(GEODATA / "history.csv")["id"].is_unique
     figures = pd.read_csv(GEODATA / "figures.csv")
     assert figures["id"].is_unique and figures["value_low"].dtype.kind == "i"
 
@@ -90,7 +93,8 @@ def test_offensive_covers_the_three_fronts_and_every_kind(offensive):
     for front in ("transbaikal", "far_eastern_1", "far_eastern_2"):
         kinds = set(placed.loc[placed["front"] == front, "kind"])
         assert {"start_area", "waypoint"} <= kinds, front
-    assert set(offensive["kind"]) == set(PROPS["kind"]["enum"])
+    used = set().union(*(set(layer.frame["kind"]) for layer in load_atlas(GEODATA).layers.values()))
+    assert used == set(PROPS["kind"]["enum"])
 
 
 def test_at_least_sixty_dated_sourced_features(offensive):
@@ -152,3 +156,48 @@ def test_estimated_points_state_their_radius():
     for _, row in estimated.iterrows():
         radius = re.search(r"±(\d+) ?km", row["coord_ref"])
         assert radius and int(radius.group(1)) == int(row["accuracy_km"]), row["id"]
+
+
+@pytest.fixture(scope="module")
+def dongning(atlas):
+    return atlas.layers["dongning"].frame
+
+
+def test_dongning_features_are_sourced_dated_and_certain(atlas, dongning):
+    assert len(dongning) >= 25
+    for _, row in dongning.iterrows():
+        assert set(cited_keys(row["sources"])) <= set(atlas.sources), row["id"]
+        if row["kind"] == "place":
+            assert pd.isna(row["date_certainty"]), row["id"]  # reference places carry no date
+            continue
+        assert row["date_certainty"] in PROPS["date_certainty"]["enum"], row["id"]
+        if row["earliest"] is not None:
+            assert dt.date(1945, 8, 8) <= row["earliest"] <= row["latest"] <= dt.date(1945, 9, 5), row["id"]
+
+
+def test_dongning_positions_have_their_names_and_honest_placement(dongning):
+    positions = dongning[dongning["kind"] == "position"].set_index("id")
+    for fid in ("pos-shenghongshan", "pos-xunshan"):
+        assert positions.loc[fid, "name_zh"] and positions.loc[fid, "name_ja"], fid
+    estimated = positions[positions["coord_method"] == "estimated"]
+    assert len(estimated) and (estimated["accuracy_km"] >= 5).all()
+    # the dossier rejects 43°25'N 130°20'E (a county extreme, ~100 km from the town): never used
+    for geom in dongning.geometry.dropna():
+        for lon, lat in getattr(geom, "coords", []):
+            assert not (abs(lat - 43.4167) < 0.05 and abs(lon - 130.3333) < 0.05)
+
+
+def test_both_surrender_dates_are_given_with_their_sources(dongning):
+    events = dongning[dongning["kind"] == "event"]
+    dates = {row["date_start"]: row["sources"] for _, row in events.iterrows()}
+    assert "1945-08-28" in dates and "1945-08-30" in dates
+    assert dates["1945-08-28"] != dates["1945-08-30"]
+    core = dongning.set_index("id").loc["pos-shenghongshan"]
+    assert (core["date_start"], core["date_end"], core["date_certainty"]) == ("1945-08-28", "1945-08-30", "disputed")
+
+
+def test_claims_and_history_tables(atlas):
+    gasoline = [c for c in atlas.claims if c.subject == "dongning" and "gasoline" in c.claim_en.lower()]
+    assert gasoline and all(c.verdict == "myth" for c in gasoline)
+    assert any(h.date_start.startswith("1934") for h in atlas.history if h.subject == "dongning")
+    assert any(h.date_start == "1999-06-18" for h in atlas.history)  # the museum at Xunshan

@@ -1,4 +1,5 @@
 import datetime as dt
+import math
 
 import folium
 import pytest
@@ -100,7 +101,8 @@ def test_markers_sharing_a_place_are_fanned_out_not_moved(loaded, features, tmp_
     offsets = maps.fan_offsets(frame)
     assert set(offsets) == {"obj-alpha", "air-alpha"}  # only the two at the same place
     assert offsets["obj-alpha"] != offsets["air-alpha"]
-    assert all(abs(dx) <= maps.FAN_RADIUS_PX and abs(dy) <= maps.FAN_RADIUS_PX for dx, dy in offsets.values())
+    (ax, ay), (bx, by) = offsets["obj-alpha"], offsets["air-alpha"]
+    assert math.hypot(ax - bx, ay - by) >= maps.FAN_SPACING_PX - 1  # far enough apart to click each
     shown = on_date(frame, dt.date(1945, 8, 20), atlas.axes)
     placed, _ = split_placed(shown)
     data = maps.layer_geojson(placed, "en", offsets=offsets)
@@ -108,6 +110,20 @@ def test_markers_sharing_a_place_are_fanned_out_not_moved(loaded, features, tmp_
     assert points["air-alpha"]["geometry"]["coordinates"] == points["obj-alpha"]["geometry"]["coordinates"]
     assert points["air-alpha"]["properties"]["shift"] == list(offsets["air-alpha"])
     assert "shift" not in points["start-beta"]["properties"]
+
+
+def test_a_shared_estimate_draws_one_accuracy_circle(features, tmp_path):
+    import copy
+
+    from tests.conftest import write_package
+
+    twin = copy.deepcopy(features[1])  # start-beta is estimated, ±50 km
+    twin["properties"].update(id="start-gamma")
+    atlas = load_atlas(write_package(tmp_path, [*features, twin]))
+    placed, _ = split_placed(on_date(atlas.layers["offensive"].frame, dt.date(1945, 8, 20), atlas.axes))
+    rings = [f["properties"]["ring"] for f in maps.layer_geojson(placed, "en")["features"]
+             if f["properties"]["id"] in {"start-beta", "start-gamma"}]
+    assert sorted(rings) == [0, 50_000]
 
 
 def test_mercator_bearing_points_the_right_way():

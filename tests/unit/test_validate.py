@@ -129,7 +129,7 @@ def test_bibliography_problems(csv_text, feature, fragment, tmp_path):
 
 
 AXES_HEADER = "axis,front,army_en,army_es,commander,start,description_en,description_es,sources\n"
-FIGURES_HEADER = ("id,topic,topic_en,topic_es,side,scope_en,scope_es,value_low,value_high,"
+FIGURES_HEADER = ("id,subject,topic,topic_en,topic_es,side,scope_en,scope_es,value_low,value_high,"
                   "according_to_en,according_to_es,certainty,sources\n")
 
 
@@ -159,12 +159,12 @@ def test_axis_seq_must_run_without_gaps(features, tmp_path):
 @pytest.mark.parametrize(
     ("row", "fragment"),
     [
-        ("f1,t,T,T,soviet,,,12 000,,A,A,verified,doe-1990: p. 1", "value_low: '12 000' is not a whole number"),
-        ("f1,t,T,T,soviet,,,500,400,A,A,verified,doe-1990: p. 1", "value_high: 400 is below value_low 500"),
-        ("f1,t,T,T,martians,,,5,,A,A,verified,doe-1990: p. 1", "side: 'martians'"),
-        ("f1,t,T,T,soviet,,,5,,A,A,sure,doe-1990: p. 1", "certainty: 'sure'"),
-        ("f1,t,T,T,soviet,,,5,,A,A,verified,", "at least one citation"),
-        ("f1,t,T,T,soviet,,,5,,,A,verified,doe-1990: p. 1", "according_to_en: is empty"),
+        ("f1,campaign,t,T,T,soviet,,,12 000,,A,A,verified,doe-1990: p. 1", "value_low: '12 000' is not a whole number"),
+        ("f1,campaign,t,T,T,soviet,,,500,400,A,A,verified,doe-1990: p. 1", "value_high: 400 is below value_low 500"),
+        ("f1,campaign,t,T,T,martians,,,5,,A,A,verified,doe-1990: p. 1", "side: 'martians'"),
+        ("f1,campaign,t,T,T,soviet,,,5,,A,A,sure,doe-1990: p. 1", "certainty: 'sure'"),
+        ("f1,campaign,t,T,T,soviet,,,5,,A,A,verified,", "at least one citation"),
+        ("f1,campaign,t,T,T,soviet,,,5,,,A,verified,doe-1990: p. 1", "according_to_en: is empty"),
     ],
 )
 def test_figures_table_problems(row, fragment, tmp_path):
@@ -173,8 +173,31 @@ def test_figures_table_problems(row, fragment, tmp_path):
 
 
 def test_missing_tables_are_named(tmp_path):
-    problems = [str(p) for p in validate_package(write_package(tmp_path, axes=None, figures=None))]
-    assert "axes.csv: -: file is missing" in problems and "figures.csv: -: file is missing" in problems
+    folder = write_package(tmp_path, axes=None, figures=None, claims=None, history=None)
+    problems = [str(p) for p in validate_package(folder)]
+    for table in ("axes.csv", "figures.csv", "claims.csv", "history.csv"):
+        assert f"{table}: -: file is missing" in problems
+
+
+CLAIMS_HEADER = "id,subject,claim_en,claim_es,seed,verdict,record_en,record_es,certainty,sources\n"
+HISTORY_HEADER = "id,subject,date_start,date_end,certainty,text_en,text_es,sources\n"
+
+
+@pytest.mark.parametrize(
+    ("table", "text", "fragment"),
+    [
+        ("claims", CLAIMS_HEADER + "c1,dongning,A,A,en,fake,R,R,verified,doe-1990: p. 1\n", "verdict: 'fake'"),
+        ("claims", CLAIMS_HEADER + "c1,dongning,A,A,fr,myth,R,R,verified,doe-1990: p. 1\n", "seed: 'fr'"),
+        ("claims", CLAIMS_HEADER + "c1,dongning,,A,en,myth,R,R,verified,doe-1990: p. 1\n", "claim_en: is empty"),
+        ("claims", CLAIMS_HEADER + "c1,moon,A,A,en,myth,R,R,verified,doe-1990: p. 1\n", "subject: 'moon'"),
+        ("history", HISTORY_HEADER + "c1,dongning,1937,1934,verified,T,T,doe-1990: p. 1\n", "dates:"),
+        ("history", HISTORY_HEADER + "c1,dongning,1934-13,,verified,T,T,doe-1990: p. 1\n", "dates:"),
+        ("history", HISTORY_HEADER + "c1,dongning,1934,,verified,T,T,nobody: p. 1\n", "unknown source key"),
+    ],
+)
+def test_claims_and_history_problems(table, text, fragment, tmp_path):
+    problems = validate_package(write_package(tmp_path, **{table: text}))
+    assert any(p.file == f"{table}.csv" and p.feature == "c1" and fragment in p.message for p in problems), problems
 
 
 def test_unreadable_package_is_one_clear_problem(tmp_path):

@@ -50,13 +50,4 @@ if len(placed):
 
 st.header(t("forces_heading", lang))
 st.write(t("forces_intro", lang))
-if atlas.figures:
-    competing = [next(getattr(f, f"topic_{lang}") for f in atlas.figures if f.topic == topic)
-                 for topic in summary.competing_topics(atlas.figures)]
-    if competing:
-        st.caption(t("forces_competing", lang, topics="; ".join(competing)))
-    for title, sides in (("forces_soviet", ("soviet", "mongolian")), ("forces_japanese", ("japanese",))):
-        st.subheader(t(title, lang))
-        st.dataframe(summary.figures_table(atlas.figures, sides, lang), hide_index=True, width="stretch")
-else:
-    st.info(t("forces_missing", lang))
+ui.show_figures(summary.figures_of(atlas.figures, "campaign"), lang)

@@ -1,0 +1,68 @@
+"""The Dongning fortified region: its positions, its three weeks in August 1945, and its myth."""
+
+import datetime as dt
+
+import streamlit as st
+
+from atlas import maps, summary, timeline, ui
+from atlas.i18n import long_date, normalize_language, t
+
+FIRST_DAY, LAST_DAY, DEFAULT_DAY = dt.date(1945, 8, 8), dt.date(1945, 9, 2), dt.date(1945, 8, 9)
+LAYER = "dongning"
+BOUNDS = [[43.78, 130.95], [44.2, 131.5]]  # Dongning town, Sanchakou and the Shenghongshan area
+POSITION_KINDS = ("position",)
+
+lang = normalize_language(st.session_state.get("lang"))
+st.title(t("page_dongning", lang))
+st.write(t("dongning_intro", lang))
+
+loaded = ui.load()
+atlas = loaded.atlas
+layer = atlas.layers.get(LAYER)
+ui.show_problems(layer, list(atlas.problems), loaded.fatal, lang)
+
+day = ui.date_slider(lang, FIRST_DAY, LAST_DAY, DEFAULT_DAY, key="day")
+frame = layer.frame if layer else timeline.empty_frame()
+shown = timeline.on_date(frame, day, atlas.axes)
+placed, _ = timeline.split_placed(shown)
+counts = summary.phase_counts(shown, POSITION_KINDS)
+st.caption(t("dongning_caption", lang, date=long_date(day, lang), holding=counts["holding"],
+             falling=counts["falling"], fallen=counts["fallen"], unknown=counts["fate_unknown"]))
+
+map_column, chronology_column = st.columns([5, 3], gap="medium")
+with map_column:
+    base = maps.base_map(lang, ui.popup_catalog(loaded, LAYER, lang), bounds=BOUNDS, legend="fortress", max_zoom=15)
+    ui.show_map(base, maps.feature_layer(placed, day, lang, offsets=maps.fan_offsets(frame)), key="dongning_map")
+    st.caption(t("map_help", lang))
+with chronology_column:
+    st.subheader(t("chronology_heading", lang))
+    with st.container(height=ui.MAP_HEIGHT - 60, border=False):
+        ui.markdown_list(summary.chronology(frame, day, lang), t("day_none", lang))
+    st.caption(t("chronology_help", lang))
+
+st.subheader(t("positions_heading", lang))
+st.dataframe(summary.feature_table(placed, lang), hide_index=True, width="stretch")
+
+st.header(t("garrison_heading", lang))
+ui.show_figures(summary.figures_of(atlas.figures, "dongning"), lang)
+
+st.header(t("history_heading", lang))
+ui.markdown_list(summary.history_lines(atlas.history, "dongning", lang, atlas.sources), t("table_missing", lang))
+
+st.header(t("myth_heading", lang))
+st.write(t("myth_intro", lang))
+ui.markdown_list(summary.claim_blocks(atlas.claims, "dongning", lang, atlas.sources), t("table_missing", lang))
+
+st.header(t("last_battle_heading", lang))
+st.write(t("last_battle_intro", lang))
+fortresses = atlas.layers["offensive"].frame if "offensive" in atlas.layers else timeline.empty_frame()
+dongning_column, hutou_column = st.columns(2, gap="medium")
+for column, subject in ((dongning_column, "dongning"), (hutou_column, "hutou")):
+    with column:
+        st.subheader(t(f"subject_{subject}", lang))
+        ui.markdown_list(summary.day_entries(fortresses[fortresses["id"] == f"fr-{subject}"], lang))
+        table = summary.figures_table(summary.figures_of(atlas.figures, subject), ("japanese", "soviet"), lang)
+        if len(table):
+            st.dataframe(table, hide_index=True, width="stretch")
+        if subject == "hutou":
+            ui.markdown_list(summary.claim_blocks(atlas.claims, "hutou", lang, atlas.sources))

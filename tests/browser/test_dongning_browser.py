@@ -1,0 +1,44 @@
+"""The Dongning page in a real browser: its map shows the fortress positions, and a deep link works
+on a fresh server (no legacy pages/ routing that would skip app.py)."""
+
+from __future__ import annotations
+
+import json
+
+from playwright.sync_api import Page, expect
+
+from atlas.paths import DEFAULT_GEODATA_DIR
+from tests.browser.conftest import route_offline, start_server
+from tests.browser.test_map_browser import MAP_IFRAME, open_app, settled_map
+
+POSITIONS = [f["properties"] for f in json.loads((DEFAULT_GEODATA_DIR / "dongning.geojson").read_text("utf-8"))["features"]
+             if f["properties"]["kind"] == "position"]
+
+
+def test_dongning_map_shows_the_positions(offline_page: Page, app_url: str):
+    page = offline_page
+    open_app(page, f"{app_url}/dongning?day=1945-08-20")
+    frame = page.frame_locator(MAP_IFRAME)
+    expect(frame.locator(".atlas-position")).to_have_count(len(POSITIONS), timeout=30_000)
+    settled_map(page)
+    expect(frame.locator('.atlas-position[title^="Shenghongshan"]')).to_have_count(1)
+    # the estimated positions are drawn with their accuracy circles
+    assert frame.locator("path.atlas-ring").count() >= 1
+    frame.locator('.atlas-position[title^="Shenghongshan"]').click()
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("勝鬨山")
+    expect(popup).to_contain_text("±15 km")
+
+
+def test_deep_link_to_dongning_on_a_fresh_server_runs_the_app_frame(context):
+    proc, url = start_server()
+    try:
+        route_offline(context, url)
+        page = context.new_page()
+        open_app(page, f"{url}/dongning?lang=es")
+        expect(page.get_by_role("heading", name="La fortaleza de Dongning")).to_be_visible(timeout=30_000)
+        expect(page.get_by_test_id("stSidebar")).to_contain_text("Idioma")  # app.py's sidebar ran
+        expect(page.get_by_test_id("stSidebarNav")).to_contain_text("La ofensiva")  # named pages, not file names
+    finally:
+        proc.terminate()
+        proc.wait(10)

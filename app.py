@@ -15,5 +15,6 @@ pages = [
     st.Page("app_pages/offensive.py", title=t("page_offensive", lang), icon=":material/map:",
             url_path="offensive", default=True),
     st.Page("app_pages/dongning.py", title=t("page_dongning", lang), icon=":material/fort:", url_path="dongning"),
+    st.Page("app_pages/camps.py", title=t("page_camps", lang), icon=":material/train:", url_path="captivity"),
 ]
 st.navigation(pages).run()

@@ -180,6 +180,61 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind_attack": "Attack direction (schematic)",
         "phase_reference": "for orientation",
         "legend_attack": "Soviet 25th Army, attack direction (schematic)",
+        "page_camps": "Captivity 1945–1956",
+        "camps_intro": (
+            "About 575,000 Japanese soldiers and civilians were held in the Soviet Union and Mongolia after "
+            "August 1945, by the Japanese Health Ministry's count, and about 55,000 of them died there. "
+            "Move the month to follow the transfers into the USSR, the camps where they worked, and the "
+            "way home through Nakhodka to Maizuru, until the last ship in December 1956."
+        ),
+        "month_slider": "Month",
+        "month_slider_help": "Move the slider (or use the arrow keys) one month at a time, from August 1945 to December 1956.",
+        "camps_caption": "{month}: {active} camps open on the map · {closed} closed earlier",
+        "phase_heading": "Where we are in the story",
+        "camps_list_heading": "Camps open in {month}",
+        "camps_none": "No camp is open on the map this month.",
+        "numbers_heading": "The numbers, honestly",
+        "numbers_intro": (
+            "How many were taken, held, died and came home depends on who counted, when, and what they "
+            "counted. Every figure is shown with its source; higher private estimates are labelled as such."
+        ),
+        "camps_claims_heading": "What the seed articles say",
+        "kind_camp": "Camp",
+        "kind_collection_point": "Disarmament or collection point",
+        "kind_route": "Route (schematic)",
+        "kind_port": "Port",
+        "kind_region_figure": "Regional figure (area shows the number)",
+        "camp_type_labour": "labour camp",
+        "camp_type_officers": "officers' camp",
+        "camp_type_generals": "generals' camp",
+        "camp_type_transit": "transit camp",
+        "camp_type_hospital": "hospital",
+        "camp_type_convict": "camp for convicts",
+        "phase_active": "open",
+        "phase_closed": "closed",
+        "popup_camp_number": "Camp No.",
+        "popup_region": "Region",
+        "popup_labour": "Work",
+        "popup_prisoners": "Prisoners",
+        "popup_deaths": "Deaths",
+        "popup_value": "Figure",
+        "popup_period": "Period",
+        "col_number": "No.",
+        "col_region": "Region",
+        "col_type": "Type",
+        "col_labour": "Work",
+        "col_prisoners": "Prisoners",
+        "col_deaths": "Deaths",
+        "col_precision": "Location",
+        "legend_camp_types": "Camps (colour and shape)",
+        "legend_figures": "Regional figures",
+        "legend_figure_dead": "Deaths counted (area ∝ number)",
+        "legend_figure_held": "Prisoners held (area ∝ number)",
+        "legend_routes": "Routes (schematic)",
+        "legend_route_transfer": "Transfer into the USSR",
+        "legend_route_repatriation": "The way home: Nakhodka → Maizuru",
+        "notice_month_invalid": "The month in the link is not a valid month (YYYY-MM); showing {date}.",
+        "notice_month_out_of_range": "The month in the link is outside 1945–1956; showing {date}.",
         "notice_bad_language": "The language in the link is not available; showing English.",
         "notice_day_invalid": "The date in the link is not a valid date; showing {date}.",
         "notice_day_out_of_range": "The date in the link is outside this map's period; showing {date}.",
@@ -351,6 +406,61 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind_attack": "Dirección de ataque (esquemática)",
         "phase_reference": "como orientación",
         "legend_attack": "25.º Ejército soviético, dirección de ataque (esquemática)",
+        "page_camps": "Cautiverio 1945-1956",
+        "camps_intro": (
+            "Unos 575 000 soldados y civiles japoneses estuvieron retenidos en la Unión Soviética y Mongolia "
+            "después de agosto de 1945, según el Ministerio de Sanidad japonés, y unos 55 000 murieron allí. "
+            "Mueva el mes para seguir los traslados a la URSS, los campos donde trabajaron y el camino de "
+            "vuelta por Najodka hasta Maizuru, hasta el último barco en diciembre de 1956."
+        ),
+        "month_slider": "Mes",
+        "month_slider_help": "Mueva el control (o use las flechas) mes a mes, de agosto de 1945 a diciembre de 1956.",
+        "camps_caption": "{month}: {active} campos abiertos en el mapa · {closed} ya cerrados",
+        "phase_heading": "En qué punto de la historia estamos",
+        "camps_list_heading": "Campos abiertos en {month}",
+        "camps_none": "Ningún campo del mapa está abierto este mes.",
+        "numbers_heading": "Las cifras, con honestidad",
+        "numbers_intro": (
+            "Cuántos fueron capturados, retenidos, muertos y repatriados depende de quién contó, cuándo y "
+            "qué contó. Cada cifra se muestra con su fuente; las estimaciones privadas más altas se señalan como tales."
+        ),
+        "camps_claims_heading": "Lo que dicen los artículos de partida",
+        "kind_camp": "Campo",
+        "kind_collection_point": "Punto de desarme o concentración",
+        "kind_route": "Ruta (esquemática)",
+        "kind_port": "Puerto",
+        "kind_region_figure": "Cifra regional (el área muestra el número)",
+        "camp_type_labour": "campo de trabajo",
+        "camp_type_officers": "campo de oficiales",
+        "camp_type_generals": "campo de generales",
+        "camp_type_transit": "campo de tránsito",
+        "camp_type_hospital": "hospital",
+        "camp_type_convict": "campo de condenados",
+        "phase_active": "abierto",
+        "phase_closed": "cerrado",
+        "popup_camp_number": "Campo n.º",
+        "popup_region": "Región",
+        "popup_labour": "Trabajo",
+        "popup_prisoners": "Prisioneros",
+        "popup_deaths": "Muertes",
+        "popup_value": "Cifra",
+        "popup_period": "Periodo",
+        "col_number": "N.º",
+        "col_region": "Región",
+        "col_type": "Tipo",
+        "col_labour": "Trabajo",
+        "col_prisoners": "Prisioneros",
+        "col_deaths": "Muertes",
+        "col_precision": "Ubicación",
+        "legend_camp_types": "Campos (color y forma)",
+        "legend_figures": "Cifras regionales",
+        "legend_figure_dead": "Muertes contadas (área ∝ número)",
+        "legend_figure_held": "Prisioneros retenidos (área ∝ número)",
+        "legend_routes": "Rutas (esquemáticas)",
+        "legend_route_transfer": "Traslado a la URSS",
+        "legend_route_repatriation": "El camino de vuelta: Najodka → Maizuru",
+        "notice_month_invalid": "El mes del enlace no es válido (AAAA-MM); se muestra {date}.",
+        "notice_month_out_of_range": "El mes del enlace está fuera de 1945-1956; se muestra {date}.",
         "notice_bad_language": "El idioma del enlace no está disponible; se muestra en inglés.",
         "notice_day_invalid": "La fecha del enlace no es válida; se muestra el {date}.",
         "notice_day_out_of_range": "La fecha del enlace está fuera del periodo de este mapa; se muestra el {date}.",
@@ -388,6 +498,16 @@ def partial_date(value: PartialDate, lang: str) -> str:
     if value.precision == "month":
         return format_skeleton("yMMMM", value.earliest, locale=locale)
     return format_date(value.earliest, format="long", locale=locale)
+
+
+def month_label(month: dt.date, lang: str) -> str:
+    """'Sep 1945' / 'sept 1945' (Babel)."""
+    return format_skeleton("yMMM", month, locale=_BABEL_LOCALE[normalize_language(lang)])
+
+
+def long_month(month: dt.date, lang: str) -> str:
+    """'September 1945' / 'septiembre de 1945' (Babel)."""
+    return format_skeleton("yMMMM", month, locale=_BABEL_LOCALE[normalize_language(lang)])
 
 
 def date_range(start: str, end: str | None, lang: str) -> str:

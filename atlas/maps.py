@@ -47,10 +47,19 @@ UNKNOWN_DASH = "1 7"  # dots: the route is known but not when it was covered
 KIND_SHAPE = {
     "start_area": "square", "waypoint": "circle", "objective": "circle", "landing_sea": "anchor",
     "landing_air": "parachute", "hq": "star", "fortified_region": "fort", "event": "diamond",
-    "position": "triangle", "place": "circle",
+    "position": "triangle", "place": "circle", "camp": "square", "collection_point": "diamond",
+    "port": "anchor", "region_figure": "circle",
 }
 KIND_SIZE = {"start_area": 16, "waypoint": 14, "objective": 18, "landing_sea": 22, "landing_air": 22,
-             "hq": 20, "fortified_region": 20, "event": 16, "position": 20, "place": 10}
+             "hq": 20, "fortified_region": 20, "event": 16, "position": 20, "place": 10, "camp": 14,
+             "collection_point": 14, "port": 22, "region_figure": 20}
+# Captivity: a restrained palette; camp types differ by colour and, for transit camps, by shape.
+CAMP_COLOR = {"labour": "#0072B2", "officers": "#CC79A7", "generals": "#CC79A7", "transit": "#009E73",
+              "hospital": "#E69F00", "convict": "#1a1a1a"}
+CAMP_SHAPE = {"transit": "triangle", "officers": "diamond", "generals": "diamond"}
+FIGURE_COLOR = {"dead": "#555555", "held": "#56B4E9"}
+ROUTE_STYLE = {"transfer": ("#8C6D46", "10 6"), "repatriation": ("#0072B2", None)}
+PROPORTIONAL_MAX_PX, PROPORTIONAL_MIN_PX = 64, 10
 JAPANESE_KINDS = frozenset({"hq", "fortified_region", "position"})
 HOLLOW_CERTAINTIES = frozenset({"uncertain", "disputed", "unknown"})
 RING_PRECISIONS = frozenset({"region", "estimated"})
@@ -163,7 +172,31 @@ def arrow_svg(color: str, bearing: float, faded: bool, size: int = 44, gap: floa
     )
 
 
+def proportional_size(value: float, largest: float) -> int:
+    """Diameter in px of a proportional symbol: area proportional to ``value`` (Flannery-free, plain sqrt)."""
+    if largest <= 0 or value <= 0:
+        return PROPORTIONAL_MIN_PX
+    return max(PROPORTIONAL_MIN_PX, round(PROPORTIONAL_MAX_PX * math.sqrt(value / largest)))
+
+
+def figure_kind(props: Mapping[str, Any]) -> str:
+    """'dead' or 'held', read from what a regional figure counts."""
+    label = str(props.get("value_label_en", "")).lower()
+    return "dead" if any(w in label for w in ("dead", "death", "died", "buried", "names")) else "held"
+
+
+def proportional_svg(color: str, size: int) -> str:
+    m = size / 2
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}" '
+            f'aria-hidden="true"><circle cx="{m}" cy="{m}" r="{m - 1}" fill="{color}" fill-opacity="0.35" '
+            f'stroke="{color}" stroke-width="1.5"/></svg>')
+
+
 def feature_color(props: Mapping[str, Any]) -> str:
+    if props.get("kind") == "camp":
+        return CAMP_COLOR.get(str(props.get("camp_type")), NEUTRAL_COLOR)
+    if props.get("kind") == "region_figure":
+        return FIGURE_COLOR[figure_kind(props)]
     if props.get("kind") in JAPANESE_KINDS:
         return JAPANESE_COLOR
     if props.get("kind") == "place":
@@ -178,13 +211,27 @@ def feature_style(props: Mapping[str, Any], phase: str) -> dict[str, Any]:
     size = KIND_SIZE.get(kind, 16)
     certainty = props.get("date_certainty")
     ring_km = props.get("accuracy_km") if props.get("location_precision") in RING_PRECISIONS else None
+    shape = CAMP_SHAPE.get(str(props.get("camp_type")), "square") if kind == "camp" else KIND_SHAPE.get(kind, "diamond")
     icon = marker_svg(
-        KIND_SHAPE.get(kind, "diamond"), color, certainty not in HOLLOW_CERTAINTIES, size,
-        faded=phase in {"under_way", "fallen"},
+        shape, color, certainty not in HOLLOW_CERTAINTIES, size,
+        faded=phase in {"under_way", "fallen", "closed"},
         dashed=phase in {"date_unknown", "fate_unknown"},
         crossed=phase == "fallen",
     )
     return {"color": color, "size": size, "icon": icon, "ring": round(float(ring_km) * 1000) if ring_km else 0}
+
+
+def route_kind(props: Mapping[str, Any]) -> str:
+    """'repatriation' or 'transfer', read from the route's id (``route-repatriation-…``)."""
+    return "repatriation" if "repatriation" in str(props.get("id", "")) else "transfer"
+
+
+def line_style(props: Mapping[str, Any], phase: str) -> dict[str, Any]:
+    """Path options of a drawn line that is a feature in its own right (attack direction, route)."""
+    if props.get("kind") == "route":
+        color, dash = ROUTE_STYLE[route_kind(props)]
+        return {"color": color, "weight": 3, "opacity": 0.5 if phase == "under_way" else 0.85, "dashArray": dash}
+    return segment_style(str(props.get("front", "")), "under_way" if phase == "under_way" else "reached")
 
 
 def segment_style(front: str, state: str) -> dict[str, Any]:
@@ -240,8 +287,23 @@ def fan_offsets(frame: gpd.GeoDataFrame) -> dict[str, tuple[int, int]]:
     return offsets
 
 
+def proportional_scale(frame: gpd.GeoDataFrame) -> dict[str, float]:
+    """The largest regional figure of each kind (dead, held) in a whole layer, which gets the
+    largest symbol. Computed over the layer, not one date, so a symbol never shrinks when a larger
+    figure appears."""
+    largest: dict[str, float] = {}
+    if frame.empty or "value" not in frame:
+        return largest
+    for _, row in frame[frame["kind"] == "region_figure"].iterrows():
+        props = clean_properties(row)
+        kind = figure_kind(props)
+        largest[kind] = max(largest.get(kind, 0.0), float(props.get("value", 0)))
+    return largest
+
+
 def layer_geojson(frame: gpd.GeoDataFrame, lang: str, segments: Sequence[Segment] = (),
-                  heads: Sequence[Head] = (), offsets: Mapping[str, tuple[int, int]] | None = None) -> dict[str, Any]:
+                  heads: Sequence[Head] = (), offsets: Mapping[str, tuple[int, int]] | None = None,
+                  scale: Mapping[str, float] | None = None) -> dict[str, Any]:
     """The visible features as a slim FeatureCollection: what the browser draws, nothing more.
 
     Axis segments come first (drawn under the markers), then arrowheads, then the markers.
@@ -267,25 +329,29 @@ def layer_geojson(frame: gpd.GeoDataFrame, lang: str, segments: Sequence[Segment
     for _, row in lines.iterrows():  # attack directions (schematic): a line and its own arrowhead
         props = clean_properties(row)
         coords = list(row.geometry.coords) if row.geometry.geom_type == "LineString" else []
-        front = str(props.get("front", ""))
+        style = line_style(props, str(row.get("phase", "done")))
         features.append({
             "type": "Feature",
             "geometry": row.geometry.__geo_interface__,
             "properties": {"id": props["id"], "kind": props["kind"], "state": str(row.get("phase", "done")),
-                           "style": segment_style(front, "under_way" if row.get("phase") == "under_way" else "reached")},
+                           "style": style},
         })
         if len(coords) >= 2:
             features.append({
                 "type": "Feature",
                 "geometry": {"type": "Point", "coordinates": list(coords[-1])},
                 "properties": {"id": f"arrow-{props['id']}", "kind": "arrow", "size": 44,
-                               "icon": arrow_svg(FRONT_COLOR.get(front, NEUTRAL_COLOR), mercator_bearing(coords[-2], coords[-1]),
+                               "icon": arrow_svg(style["color"], mercator_bearing(coords[-2], coords[-1]),
                                                  faded=False, gap=-6)},
             })
     rings_drawn: set[tuple[float, float, int]] = set()
+    largest = scale if scale is not None else proportional_scale(placed)
     for _, row in placed[placed.geometry.geom_type == "Point"].iterrows():
         props = clean_properties(row)
         style = feature_style(props, str(row.get("phase", "done")))
+        if props.get("kind") == "region_figure":
+            size = proportional_size(float(props.get("value", 0)), largest.get(figure_kind(props), 0))
+            style.update(size=size, icon=proportional_svg(style["color"], size), ring=0)
         ring = (row.geometry.x, row.geometry.y, style["ring"])
         if style["ring"] and ring in rings_drawn:
             style["ring"] = 0  # several features sharing one estimate: draw its circle once
@@ -305,11 +371,12 @@ def layer_geojson(frame: gpd.GeoDataFrame, lang: str, segments: Sequence[Segment
 
 
 def feature_layer(frame: gpd.GeoDataFrame, day: dt.date, lang: str, segments: Sequence[Segment] = (),
-                  heads: Sequence[Head] = (), offsets: Mapping[str, tuple[int, int]] | None = None) -> folium.FeatureGroup:
+                  heads: Sequence[Head] = (), offsets: Mapping[str, tuple[int, int]] | None = None,
+                  scale: Mapping[str, float] | None = None) -> folium.FeatureGroup:
     """The date-dependent layer: one GeoJson of the axes and features visible on ``day``."""
     group = folium.FeatureGroup(name=f"atlas-{day.isoformat()}")
     folium.GeoJson(
-        layer_geojson(frame, lang, segments, heads, offsets),
+        layer_geojson(frame, lang, segments, heads, offsets, scale),
         name="features",
         on_each_feature=ON_EACH_FEATURE,
         pointToLayer=POINT_TO_LAYER,
@@ -398,6 +465,25 @@ def legend_html(lang: str, variant: str = "offensive") -> str:
         return f"<h5>{escape(t(title, lang))}</h5><ul>{''.join(items)}</ul>"
 
     grey = NEUTRAL_COLOR
+    if variant == "captivity":
+        camps = [item(marker_svg(CAMP_SHAPE.get(kind, "square"), CAMP_COLOR[kind], True, 14), t(f"camp_type_{kind}", lang))
+                 for kind in ("labour", "officers", "transit", "hospital", "convict")]
+        figures = [item(proportional_svg(FIGURE_COLOR[kind], 18), t(f"legend_figure_{kind}", lang)) for kind in ("dead", "held")]
+        routes = [item(_line_svg(color, dash, width=3), t(f"legend_route_{kind}", lang))
+                  for kind, (color, dash) in ROUTE_STYLE.items()]
+        others = [item(marker_svg(KIND_SHAPE[k], grey, True, 16), t(f"kind_{k}", lang)) for k in ("collection_point", "port")]
+        body = (section("legend_camp_types", camps) + section("legend_figures", figures)
+                + section("legend_routes", routes + others))
+        certainty = [
+            item(marker_svg("square", grey, True, 14), t("legend_filled", lang)),
+            item(marker_svg("square", grey, False, 14), t("legend_hollow", lang)),
+            item(marker_svg("square", grey, True, 14, faded=True), t("phase_closed", lang)),
+            item('<svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6.5" fill="none" '
+                 'stroke="#555" stroke-dasharray="3 2"/></svg>', t("legend_ring", lang)),
+        ]
+        return (f'<details><summary>{escape(t("legend_title", lang))}</summary>{body}'
+                + section("legend_certainty", certainty)
+                + f'<small>{escape(t("legend_basemap", lang))}</small></details>')
     if variant == "fortress":
         fronts = [item(_line_svg(FRONT_COLOR["far_eastern_1"], FRONT_DASH["far_eastern_1"]), t("legend_attack", lang))]
         shown_kinds = ("position", "place", "event")

@@ -23,3 +23,16 @@ def parse_day(raw: object, first: dt.date, last: dt.date) -> tuple[dt.date | Non
 def parse_language(raw: object) -> tuple[str | None, str]:
     """(code, '') for a supported language code, else (None, 'invalid')."""
     return (raw, "") if isinstance(raw, str) and raw in LANGUAGES else (None, "invalid")
+
+
+def parse_month(raw: object, first: dt.date, last: dt.date) -> tuple[dt.date | None, str]:
+    """(first day of the month, '') if ``raw`` is ``YYYY-MM`` inside first..last, else (None, reason)."""
+    if not isinstance(raw, str) or len(raw) != 7:
+        return None, "invalid"
+    try:
+        month = dt.date.fromisoformat(raw + "-01")
+    except ValueError:
+        return None, "invalid"
+    if not first.replace(day=1) <= month <= last.replace(day=1):
+        return None, "out_of_range"
+    return month, ""

@@ -6,9 +6,12 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
+from babel.numbers import format_decimal
+
 from atlas.citations import parse_citations
 from atlas.i18n import date_range, t
 
+_NUMBER_LOCALE = {"en": "en_GB", "es": "es_ES"}
 HELPER_COLUMNS = frozenset({"geometry", "earliest", "latest", "active", "phase"})
 ORIGINAL_SCRIPTS = (("zh", "name_zh"), ("ja", "name_ja"), ("ru", "name_ru"), ("ko", "name_ko"))
 
@@ -77,7 +80,27 @@ def dates_text(props: Mapping[str, Any], lang: str) -> str:
 
 
 def _date_label(kind: Any, lang: str) -> str:
-    return t({"fortified_region": "popup_fell", "hq": "popup_ceased"}.get(str(kind), "popup_date"), lang)
+    labels = {"fortified_region": "popup_fell", "position": "popup_fell", "hq": "popup_ceased", "camp": "popup_period"}
+    return t(labels.get(str(kind), "popup_date"), lang)
+
+
+def _captivity_rows(props: Mapping[str, Any], lang: str) -> list[str]:
+    """Camp number and type, region, work, prisoners, deaths, and a regional figure with what it counts."""
+    rows = []
+    if props.get("camp_number") or props.get("camp_type"):
+        kind = t(f"camp_type_{props['camp_type']}", lang) if props.get("camp_type") else ""
+        number = f"{props['camp_number']} · " if props.get("camp_number") else ""
+        rows.append(_row(t("popup_camp_number", lang), escape(number + kind)))
+    for field, label in (("region", "popup_region"), ("labour", "popup_labour"), ("prisoners", "popup_prisoners"),
+                         ("deaths", "popup_deaths")):
+        value = text(props, field, lang)
+        if value:
+            rows.append(_row(t(label, lang), escape(value)))
+    if props.get("kind") == "region_figure" and props.get("value") is not None:
+        rows.append(_row(t("popup_value", lang),
+                         escape(f"{format_decimal(int(props['value']), locale=_NUMBER_LOCALE.get(lang, 'en_GB'))} — "
+                                f"{text(props, 'value_label', lang)}")))
+    return rows
 
 
 def popup_html(props: Mapping[str, Any], lang: str, sources: Mapping[str, Any],
@@ -85,7 +108,7 @@ def popup_html(props: Mapping[str, Any], lang: str, sources: Mapping[str, Any],
     """The popup of one feature: name, other names, dates and certainty, units, text, place, sources."""
     certainty = props.get("date_certainty", "")
     note = text(props, "date_note", lang)
-    rows = []
+    rows = _captivity_rows(props, lang)
     axis = (axes or {}).get(props.get("axis"))
     if axis is not None:
         rows.append(_row(t("popup_axis", lang), escape(getattr(axis, f"army_{lang}", axis.army_en))))

@@ -136,8 +136,13 @@ def citation_text(citations: str, sources: Mapping[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def chronology(frame: gpd.GeoDataFrame, day: dt.date, lang: str, kinds: Iterable[str] = ("event", "attack")) -> list[str]:
-    """Markdown lines for every dated event of a layer, marked done / under way / to come on ``day``."""
+def chronology(frame: gpd.GeoDataFrame, day: dt.date, lang: str, kinds: Iterable[str] = ("event", "attack"),
+               newest_first: bool = False) -> list[str]:
+    """Markdown lines for every dated event of a layer, marked done / under way / to come on ``day``.
+
+    ``newest_first`` puts what is under way and what last happened at the top, the steps still to
+    come after them (for a long time scale, where the current phase would otherwise be far down).
+    """
     from atlas.timeline import dated_phase
 
     rows = frame[frame["kind"].isin(list(kinds)) & frame["earliest"].notna()] if not frame.empty else frame
@@ -150,8 +155,11 @@ def chronology(frame: gpd.GeoDataFrame, day: dt.date, lang: str, kinds: Iterable
         body = f"{mark} **{when}** — **{md_escape(text(props, 'name', lang))}**  \n{md_escape(text(props, 'description', lang))}"
         if note:
             body += f"  \n*{md_escape(note)}*"
-        lines.append(body)
-    return lines
+        lines.append((mark, body))
+    if newest_first:
+        past = [b for m, b in lines if m != CHRONOLOGY_MARK[None]]
+        return past[::-1] + [b for m, b in lines if m == CHRONOLOGY_MARK[None]]
+    return [b for _, b in lines]
 
 
 def phase_counts(shown: gpd.GeoDataFrame, kinds: Iterable[str]) -> dict[str, int]:
@@ -199,3 +207,25 @@ def history_lines(history: Iterable[Any], subject: str, lang: str, sources: Mapp
 
 def figures_of(figures: Iterable[Any], subject: str) -> list[Any]:
     return [f for f in figures if getattr(f, "subject", "campaign") == subject]
+
+
+def camps_table(frame: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
+    """Camps as text: name, number, region, type, work, period, prisoners, deaths, location class, sources."""
+    records = []
+    for _, row in frame[frame["kind"] == "camp"].iterrows() if not frame.empty else []:
+        props = clean_properties(row)
+        records.append({
+            t("col_name", lang): text(props, "name", lang),
+            t("col_number", lang): props.get("camp_number", ""),
+            t("col_region", lang): text(props, "region", lang),
+            t("col_type", lang): t(f"camp_type_{props['camp_type']}", lang),
+            t("col_labour", lang): text(props, "labour", lang),
+            t("col_date", lang): dates_text(props, lang),
+            t("col_prisoners", lang): text(props, "prisoners", lang),
+            t("col_deaths", lang): text(props, "deaths", lang),
+            t("col_precision", lang): t(f"precision_{props['location_precision']}", lang),
+            t("col_sources", lang): props.get("sources", ""),
+        })
+    columns = ["col_name", "col_number", "col_region", "col_type", "col_labour", "col_date", "col_prisoners",
+               "col_deaths", "col_precision", "col_sources"]
+    return pd.DataFrame(records, columns=[t(c, lang) for c in columns])

@@ -11,6 +11,7 @@ Phases (the ``phase`` column):
   regions and fortress positions, which are on the map from the start and change state when they
   fall or cease.
 - ``reference``: towns and rivers drawn for orientation; they carry no date.
+- ``active`` / ``closed``: camps, on the map while their period runs and faded after it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import geopandas as gpd
 
 PERSISTENT_KINDS = frozenset({"hq", "fortified_region", "position"})
 REFERENCE_KINDS = frozenset({"place"})  # towns and rivers for orientation: always shown, never dated
+PERIOD_KINDS = frozenset({"camp"})  # shown while open (``active``), faded once closed (``closed``)
 # What a segment of an axis is drawn as, from the phase of the waypoint it leads to.
 SEGMENT_STATE = {"done": "reached", "under_way": "under_way", "date_unknown": "date_unknown"}
 
@@ -51,6 +53,28 @@ def persistent_phase(earliest: dt.date | None, latest: dt.date | None, day: dt.d
     if day < earliest:
         return "holding"
     return "falling" if day < latest else "fallen"
+
+
+def period_phase(earliest: dt.date | None, latest: dt.date | None, day: dt.date) -> str | None:
+    """``active`` while ``day`` is inside a camp's period, ``closed`` after it, None before it."""
+    if earliest is None or day < earliest:
+        return None
+    return "active" if day <= latest else "closed"
+
+
+def month_end(month: dt.date) -> dt.date:
+    """The last day of ``month``'s month: a month step shows what had happened by then."""
+    following = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return following - dt.timedelta(days=1)
+
+
+def months(first: dt.date, last: dt.date) -> list[dt.date]:
+    """First days of every month from ``first``'s month to ``last``'s month, inclusive."""
+    out, current = [], first.replace(day=1)
+    while current <= last:
+        out.append(current)
+        current = (current.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return out
 
 
 def axis_progress(stops: Sequence[tuple[str, dt.date | None, dt.date | None]], day: dt.date,
@@ -118,6 +142,8 @@ def on_date(frame: gpd.GeoDataFrame, day: dt.date, axes: Mapping[str, Any] | Non
             phases.append(waypoint_phases.get(row["id"]))
         elif kind in REFERENCE_KINDS:
             phases.append("reference")
+        elif kind in PERIOD_KINDS:
+            phases.append(period_phase(row["earliest"], row["latest"], day))
         elif kind in PERSISTENT_KINDS:
             active = row.get("active")
             opened = not isinstance(active, dt.date) or active <= day

@@ -12,9 +12,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from atlas import maps, params, summary
-from atlas.i18n import DEFAULT_LANGUAGE, LANGUAGES, long_date, normalize_language, t
+from atlas.i18n import DEFAULT_LANGUAGE, LANGUAGES, long_date, long_month, month_label, normalize_language, t
 from atlas.load import Atlas, DataError, Layer, load_atlas
 from atlas.paths import geodata_dir
+from atlas.timeline import months
 from atlas.validate import Problem
 
 MAP_HEIGHT = 540
@@ -157,3 +158,20 @@ def markdown_list(lines: list[str], empty: str = "") -> None:
     """Pre-escaped markdown lines (from atlas.summary), or ``empty`` (if any) when there are none."""
     for line in lines or ([empty] if empty else []):
         st.markdown(line)
+
+
+def month_slider(lang: str, first: dt.date, last: dt.date, default: dt.date, key: str = "month") -> dt.date:
+    """A month-step slider bound to ``?month=YYYY-MM`` by hand (the URL keeps the code, not the label)."""
+    steps = [m.strftime("%Y-%m") for m in months(first, last)]
+    if key not in st.session_state:
+        raw = st.query_params.get(key)
+        month, reason = params.parse_month(raw, first, last) if raw is not None else (None, "")
+        if reason:
+            notice(f"notice_month_{reason}", date=long_month(default, lang))
+        st.session_state[key] = (month or default).strftime("%Y-%m")
+    choice = st.select_slider(
+        t("month_slider", lang), options=steps, key=key, help=t("month_slider_help", lang),
+        format_func=lambda code: month_label(dt.date.fromisoformat(code + "-01"), lang),
+    )
+    st.query_params[key] = choice
+    return dt.date.fromisoformat(choice + "-01")

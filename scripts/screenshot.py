@@ -24,7 +24,8 @@ def main(day: str = "1945-08-20", path: str = "", out: str = "screenshot.png") -
             context = browser.new_context(viewport={"width": 1600, "height": 1000})
             route_offline(context, url)
             page = context.new_page()
-            page.goto(f"{url}/{path}?day={day}")
+            param = "month" if len(day) == 7 else "day"  # YYYY-MM for the captivity page
+            page.goto(f"{url}/{path}?{param}={day}")
             page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(".atlas-icon").first.wait_for()
             page.wait_for_timeout(1000)
             page.screenshot(path=str(ROOT / "docs" / out))

@@ -243,3 +243,48 @@ def test_dongning_page_in_spanish():
     assert at.title[0].value == "La fortaleza de Dongning"
     text = "\n".join(m.value for m in at.markdown)
     assert "gasolina" in text.lower()
+
+
+def run_camps(params: dict[str, str] | None = None) -> AppTest:
+    at = run_app(params)
+    return at.switch_page("app_pages/camps.py").run()
+
+
+def listed_camps(at: AppTest) -> set[str]:
+    tables = [d.value for d in at.dataframe if "Region" in d.value.columns and "Work" in d.value.columns]
+    return set(tables[0]["Name"]) if tables else set()
+
+
+def test_camps_page_runs_and_the_month_changes_what_is_listed():
+    at = run_camps()
+    assert not at.exception
+    assert at.title[0].value == "Captivity 1945–1956"
+    december_1945 = listed_camps(at)
+    assert december_1945
+    at.select_slider(key="month").set_value("1955-06").run()
+    assert not at.exception
+    june_1955 = listed_camps(at)
+    # after mass repatriation only the convict camps and the Nakhodka transit camp are still open
+    assert len(june_1955) < len(december_1945)
+    assert {"Transit camp No. 380, Nakhodka", "Khabarovsk convict camp"} <= june_1955
+    assert "June 1955" in captions(at)[0]
+    at.select_slider(key="month").set_value("1945-08").run()
+    assert listed_camps(at) == set()
+
+
+def test_camps_month_comes_from_the_url_and_bad_values_fall_back():
+    at = run_camps({"month": "1950-04"})
+    assert "April 1950" in captions(at)[0]
+    at = run_camps({"month": "1970-01"})
+    assert not at.exception
+    assert "December 1945" in captions(at)[0]
+    assert at.toast
+
+
+def test_seed_death_claims_appear_only_as_claims():
+    at = run_camps()
+    text = "\n".join(m.value for m in at.markdown)
+    assert "100,000" in text and "200" in text  # the seed figures are quoted as claims
+    assert "Wrong" in text
+    figures = [d.value for d in at.dataframe if "Figure" in d.value.columns]
+    assert figures and not any((t["Figure"].str.contains("100,000")).any() for t in figures)

@@ -201,3 +201,48 @@ def test_claims_and_history_tables(atlas):
     assert gasoline and all(c.verdict == "myth" for c in gasoline)
     assert any(h.date_start.startswith("1934") for h in atlas.history if h.subject == "dongning")
     assert any(h.date_start == "1999-06-18" for h in atlas.history)  # the museum at Xunshan
+
+
+@pytest.fixture(scope="module")
+def camps(atlas):
+    return atlas.layers["camps"].frame
+
+
+def test_at_least_forty_camps_each_with_a_precision_class_and_region(camps):
+    camp_rows = camps[camps["kind"] == "camp"]
+    assert len(camp_rows) >= 40
+    assert camp_rows["location_precision"].isin(["site", "settlement", "region", "estimated"]).all()
+    assert camp_rows["region_en"].notna().all() and camp_rows["region_es"].notna().all()
+    regions = " ".join(camp_rows["region_en"]).lower()
+    for region in ("khabarovsk", "primorsky", "chita", "irkutsk", "magadan", "kazakh", "uzbek", "tatar", "moscow",
+                   "ivanovo", "ukrain", "mongolia"):
+        assert region in regions, region
+
+
+def test_captivity_features_are_sourced_and_dated_inside_1945_1956(atlas, camps):
+    for _, row in camps.iterrows():
+        assert set(cited_keys(row["sources"])) <= set(atlas.sources), row["id"]
+        assert row["date_certainty"] in PROPS["date_certainty"]["enum"], row["id"]
+        if row["earliest"] is not None:
+            assert dt.date(1945, 8, 1) <= row["earliest"] <= row["latest"] <= dt.date(1956, 12, 31), row["id"]
+
+
+def test_regional_figures_say_what_they_count(camps):
+    figures = camps[camps["kind"] == "region_figure"]
+    assert len(figures) >= 6
+    assert (figures["value"] > 0).all() and figures["value_label_en"].str.len().gt(10).all()
+
+
+def test_the_way_home_and_the_last_ship(camps):
+    routes = camps[camps["kind"] == "route"]
+    assert any("repatriation" in i for i in routes["id"])
+    assert max(d for d in camps["latest"] if d is not None) == dt.date(1956, 12, 31)
+    assert {"port-nakhodka", "port-maizuru"} <= set(camps["id"])
+
+
+def test_captivity_numbers_keep_competing_figures_and_label_private_estimates(atlas):
+    deaths = [f for f in atlas.figures if f.subject == "captivity" and f.topic == "cap_deaths"]
+    values = {f.value_low for f in deaths}
+    assert {55000, 52165} <= values
+    high = [f for f in deaths if f.value_low >= 200000 or (f.value_high or 0) >= 200000]
+    assert all("estimate" in f.according_to_en.lower() or "private" in f.according_to_en.lower() for f in high)

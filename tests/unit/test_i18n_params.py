@@ -58,3 +58,28 @@ def test_parse_language():
     assert parse_language("es") == ("es", "")
     assert parse_language("Español") == (None, "invalid")
     assert parse_language("<b>") == (None, "invalid")
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("1945-09", (dt.date(1945, 9, 1), "")),
+    ("1956-12", (dt.date(1956, 12, 1), "")),
+    ("1957-01", (None, "out_of_range")),
+    ("1945-07", (None, "out_of_range")),
+    ("1945-13", (None, "invalid")),
+    ("1945-9", (None, "invalid")),
+    ("1945-09-01", (None, "invalid")),
+    ("<b>x</b>", (None, "invalid")),
+    (None, (None, "invalid")),
+])
+def test_parse_month(raw, expected):
+    from atlas.params import parse_month
+
+    assert parse_month(raw, dt.date(1945, 8, 1), dt.date(1956, 12, 1)) == expected
+
+
+def test_month_labels_are_localized():
+    from atlas.i18n import long_month, month_label
+
+    assert month_label(dt.date(1945, 9, 1), "en") == "Sept 1945" or month_label(dt.date(1945, 9, 1), "en").startswith("Sep")
+    assert long_month(dt.date(1945, 9, 1), "en") == "September 1945"
+    assert long_month(dt.date(1945, 9, 1), "es") == "septiembre de 1945"

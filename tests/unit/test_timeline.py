@@ -132,3 +132,27 @@ def test_6th_guards_tank_army_is_not_in_changchun_before_19_august(day):
 
 def test_6th_guards_tank_army_reaches_changchun_on_20_august():
     assert real_axis_phases("6gta", D(1945, 8, 20))["wp-6gta-changchun"] == "done"
+
+
+def test_month_steps_cover_the_whole_month():
+    from atlas.timeline import month_end, months
+
+    assert month_end(D(1945, 9, 1)) == D(1945, 9, 30)
+    assert month_end(D(1956, 12, 1)) == D(1956, 12, 31)
+    assert month_end(D(1948, 2, 1)) == D(1948, 2, 29)  # a leap year
+    steps = months(D(1945, 8, 1), D(1956, 12, 1))
+    assert steps[0] == D(1945, 8, 1) and steps[-1] == D(1956, 12, 1) and len(steps) == 137
+    assert all(b > a for a, b in zip(steps, steps[1:], strict=False))
+
+
+def test_camps_are_shown_while_open_and_faded_after():
+    from atlas.timeline import month_end, period_phase
+
+    opened, closed = D(1945, 9, 1), D(1950, 4, 30)  # "1945-09" to "1950-04"
+    assert period_phase(opened, closed, month_end(D(1945, 8, 1))) is None
+    assert period_phase(opened, closed, month_end(D(1945, 9, 1))) == "active"
+    assert period_phase(opened, closed, month_end(D(1950, 4, 1))) == "active"  # open all of April 1950
+    assert period_phase(opened, closed, month_end(D(1950, 5, 1))) == "closed"
+    # an event on 17 September shows on the September step, not only from October
+    from atlas.timeline import dated_phase
+    assert dated_phase(D(1945, 9, 17), D(1945, 9, 18), month_end(D(1945, 9, 1))) == "done"

@@ -1,0 +1,58 @@
+"""Captivity 1945-1956: the camps, the transfers and the way home, month by month."""
+
+import datetime as dt
+
+import streamlit as st
+
+from atlas import maps, summary, timeline, ui
+from atlas.i18n import long_month, normalize_language, t
+
+FIRST_MONTH, LAST_MONTH, DEFAULT_MONTH = dt.date(1945, 8, 1), dt.date(1956, 12, 1), dt.date(1945, 12, 1)
+LAYER = "camps"
+BOUNDS = [[35.0, 35.0], [66.0, 158.0]]  # Ukraine to Kamchatka, Central Asia to Japan
+
+lang = normalize_language(st.session_state.get("lang"))
+st.title(t("page_camps", lang))
+st.write(t("camps_intro", lang))
+
+loaded = ui.load()
+atlas = loaded.atlas
+layer = atlas.layers.get(LAYER)
+ui.show_problems(layer, list(atlas.problems), loaded.fatal, lang)
+
+month = ui.month_slider(lang, FIRST_MONTH, LAST_MONTH, DEFAULT_MONTH)
+day = timeline.month_end(month)  # a month step shows what had happened by the month's end
+frame = layer.frame if layer else timeline.empty_frame()
+shown = timeline.on_date(frame, day, atlas.axes)
+placed, unplaced = timeline.split_placed(shown)
+phases = shown["phase"].value_counts() if len(shown) else {}
+st.caption(t("camps_caption", lang, month=long_month(month, lang), active=int(phases.get("active", 0)),
+             closed=int(phases.get("closed", 0))))
+
+map_column, phase_column = st.columns([5, 3], gap="medium")
+with map_column:
+    base = maps.base_map(lang, ui.popup_catalog(loaded, LAYER, lang), bounds=BOUNDS, legend="captivity", max_zoom=12)
+    ui.show_map(base, maps.feature_layer(placed, day, lang, offsets=maps.fan_offsets(frame),
+                                         scale=maps.proportional_scale(frame)), key="camps_map")
+    st.caption(t("map_help", lang))
+with phase_column:
+    st.subheader(t("phase_heading", lang))
+    with st.container(height=ui.MAP_HEIGHT - 60, border=False):
+        ui.markdown_list(summary.chronology(frame, day, lang, kinds=("event", "route"), newest_first=True), t("day_none", lang))
+    st.caption(t("chronology_help", lang))
+
+open_now = shown[shown["phase"] == "active"] if len(shown) else shown
+st.subheader(t("camps_list_heading", lang, month=long_month(month, lang)))
+camps = summary.camps_table(open_now, lang)
+if len(camps):
+    st.dataframe(camps, hide_index=True, width="stretch")
+else:
+    st.info(t("camps_none", lang))
+
+st.header(t("numbers_heading", lang))
+st.write(t("numbers_intro", lang))
+ui.show_figures(summary.figures_of(atlas.figures, "captivity"), lang,
+                sides=(("forces_japanese", ("japanese",)), ("forces_soviet", ("soviet", "mongolian"))))
+
+st.header(t("camps_claims_heading", lang))
+ui.markdown_list(summary.claim_blocks(atlas.claims, "captivity", lang, atlas.sources), t("table_missing", lang))

@@ -16,5 +16,7 @@ pages = [
             url_path="offensive", default=True),
     st.Page("app_pages/dongning.py", title=t("page_dongning", lang), icon=":material/fort:", url_path="dongning"),
     st.Page("app_pages/camps.py", title=t("page_camps", lang), icon=":material/train:", url_path="captivity"),
+    st.Page("app_pages/claims.py", title=t("page_claims", lang), icon=":material/fact_check:", url_path="record"),
+    st.Page("app_pages/sources.py", title=t("page_sources", lang), icon=":material/menu_book:", url_path="sources"),
 ]
 st.navigation(pages).run()

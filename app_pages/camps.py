@@ -31,7 +31,8 @@ st.caption(t("camps_caption", lang, month=long_month(month, lang), active=int(ph
 
 map_column, phase_column = st.columns([5, 3], gap="medium")
 with map_column:
-    base = maps.base_map(lang, ui.popup_catalog(loaded, LAYER, lang), bounds=BOUNDS, legend="captivity", max_zoom=12)
+    view = ui.focus_bounds(frame, BOUNDS, "camps", pad_deg=4.0)
+    base = maps.base_map(lang, ui.popup_catalog(loaded, LAYER, lang), bounds=view, legend="captivity", max_zoom=12)
     ui.show_map(base, maps.feature_layer(placed, day, lang, offsets=maps.fan_offsets(frame),
                                          scale=maps.proportional_scale(frame)), key="camps_map")
     st.caption(t("map_help", lang))

@@ -31,7 +31,8 @@ st.caption(t("dongning_caption", lang, date=long_date(day, lang), holding=counts
 
 map_column, chronology_column = st.columns([5, 3], gap="medium")
 with map_column:
-    base = maps.base_map(lang, ui.popup_catalog(loaded, LAYER, lang), bounds=BOUNDS, legend="fortress", max_zoom=15)
+    view = ui.focus_bounds(frame, BOUNDS, "dongning", pad_deg=0.12)
+    base = maps.base_map(lang, ui.popup_catalog(loaded, LAYER, lang), bounds=view, legend="fortress", max_zoom=15)
     ui.show_map(base, maps.feature_layer(placed, day, lang, offsets=maps.fan_offsets(frame)), key="dongning_map")
     st.caption(t("map_help", lang))
 with chronology_column:

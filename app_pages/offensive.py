@@ -29,7 +29,8 @@ st.caption(summary.caption(placed, unplaced, day, lang, axes=len(heads)))
 
 map_column, day_column = st.columns([5, 2], gap="medium")
 with map_column:
-    ui.show_map(maps.base_map(lang, ui.popup_catalog(loaded, LAYER, lang)),
+    view = ui.focus_bounds(frame, maps.VIEW_BOUNDS, "offensive", pad_deg=1.5)
+    ui.show_map(maps.base_map(lang, ui.popup_catalog(loaded, LAYER, lang), bounds=view),
                 maps.feature_layer(placed, day, lang, segments, heads, maps.fan_offsets(frame)),
                 key="offensive_map")
     st.caption(t("map_help", lang))

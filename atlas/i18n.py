@@ -235,6 +235,62 @@ MESSAGES: dict[str, dict[str, str]] = {
         "legend_route_repatriation": "The way home: Nakhodka → Maizuru",
         "notice_month_invalid": "The month in the link is not a valid month (YYYY-MM); showing {date}.",
         "notice_month_out_of_range": "The month in the link is outside 1945–1956; showing {date}.",
+        "page_sources": "Sources and open data",
+        "sources_intro": (
+            "Every feature, figure and claim in this atlas cites its sources with a page or passage, and says "
+            "how certain its date and place are. The data is open: download any layer or table below."
+        ),
+        "certainty_heading": "How sure is each fact?",
+        "certainty_explained": (
+            "**verified**: read in the cited source during research. **recalled**: a standard fact from the "
+            "literature, not re-read; probably right. **uncertain**: unverified, from a low-reliability source, "
+            "or derived by reasoning; the note says why. **disputed**: the sources disagree; the dates cover all "
+            "of them and the note lists each. **date unknown**: the sources name the place but give no date; "
+            "none is filled in. Places are marked as an exact site, a town, a region only, or an estimate with "
+            "its radius, and say how the coordinate was obtained (a GeoNames entry, a source, or an estimate)."
+        ),
+        "bibliography_heading": "Bibliography",
+        "bibliography_caption": "{n} sources. \"Cited by\" lists the features (by id) and table rows that cite each one.",
+        "col_key": "Key",
+        "col_citation": "Citation",
+        "col_link": "Link",
+        "col_rights": "What may be reused",
+        "col_cited_count": "Cited",
+        "col_cited_by": "Cited by",
+        "open_data_heading": "Open data",
+        "open_data_intro": (
+            "Each map layer as GeoJSON (the published file) and as CSV (one row per feature, every property "
+            "including its sources, plus longitude, latitude and the geometry as WKT), every table as CSV, and "
+            "the whole package with its data dictionary, schema and datapackage.json as a zip."
+        ),
+        "download_geojson": "{layer}.geojson",
+        "download_csv": "{layer}.csv",
+        "download_table": "{table}",
+        "download_package": "Whole data package (zip)",
+        "licence_heading": "Licences and how to cite",
+        "licence_text": (
+            "Data (`geodata/`): our selection, wording, coordinates and certainty tags are released under "
+            "CC BY 4.0; GeoNames coordinates are CC BY 4.0 © GeoNames. The sources themselves are cited for "
+            "facts only (see \"What may be reused\"). Code: MIT licence. To cite the atlas, use CITATION.cff in "
+            "the repository: \"Atlas of August 1945 contributors\"."
+        ),
+        "layer_offensive": "The offensive",
+        "layer_dongning": "Dongning fortress",
+        "layer_camps": "Captivity",
+        "page_claims": "Record vs. myth",
+        "claims_intro": (
+            "The two popular articles this atlas started from are how many readers meet this history, and they "
+            "are wrong in many places. Each card quotes a claim in its own language, gives a verdict, says what "
+            "the sources record, and opens the map at the place and date concerned."
+        ),
+        "claims_filter_verdict": "Verdict",
+        "claims_filter_subject": "About",
+        "claims_count": "{n} claims shown",
+        "claim_quote": "As the article puts it",
+        "open_map": "Open the map at {date}",
+        "subject_campaign": "The campaign",
+        "subject_captivity": "Captivity",
+        "notice_focus_invalid": "The place in the link is not on this map; showing the usual view.",
         "notice_bad_language": "The language in the link is not available; showing English.",
         "notice_day_invalid": "The date in the link is not a valid date; showing {date}.",
         "notice_day_out_of_range": "The date in the link is outside this map's period; showing {date}.",
@@ -461,6 +517,62 @@ MESSAGES: dict[str, dict[str, str]] = {
         "legend_route_repatriation": "El camino de vuelta: Najodka → Maizuru",
         "notice_month_invalid": "El mes del enlace no es válido (AAAA-MM); se muestra {date}.",
         "notice_month_out_of_range": "El mes del enlace está fuera de 1945-1956; se muestra {date}.",
+        "page_sources": "Fuentes y datos abiertos",
+        "sources_intro": (
+            "Cada elemento, cifra y afirmación de este atlas cita sus fuentes con página o pasaje e indica la "
+            "certeza de su fecha y su lugar. Los datos son abiertos: descargue cualquier capa o tabla abajo."
+        ),
+        "certainty_heading": "¿Qué certeza tiene cada dato?",
+        "certainty_explained": (
+            "**verificada**: leída en la fuente citada durante la investigación. **recordada**: un dato estándar "
+            "de la bibliografía, no releído; probablemente correcto. **incierta**: sin verificar, de una fuente poco "
+            "fiable o deducida; la nota explica por qué. **discutida**: las fuentes discrepan; las fechas abarcan "
+            "todas y la nota las enumera. **fecha desconocida**: las fuentes nombran el lugar pero no dan fecha; no "
+            "se rellena ninguna. Los lugares se marcan como sitio exacto, ciudad, solo región o estimación con su "
+            "radio, e indican cómo se obtuvo la coordenada (una entrada de GeoNames, una fuente o una estimación)."
+        ),
+        "bibliography_heading": "Bibliografía",
+        "bibliography_caption": "{n} fuentes. «Citada por» enumera los elementos (por id) y filas de tablas que citan cada una.",
+        "col_key": "Clave",
+        "col_citation": "Cita",
+        "col_link": "Enlace",
+        "col_rights": "Qué se puede reutilizar",
+        "col_cited_count": "Citas",
+        "col_cited_by": "Citada por",
+        "open_data_heading": "Datos abiertos",
+        "open_data_intro": (
+            "Cada capa del mapa en GeoJSON (el archivo publicado) y en CSV (una fila por elemento, todas las "
+            "propiedades incluidas sus fuentes, más longitud, latitud y la geometría en WKT), cada tabla en CSV y "
+            "el paquete completo con su diccionario de datos, esquema y datapackage.json en un zip."
+        ),
+        "download_geojson": "{layer}.geojson",
+        "download_csv": "{layer}.csv",
+        "download_table": "{table}",
+        "download_package": "Paquete de datos completo (zip)",
+        "licence_heading": "Licencias y cómo citar",
+        "licence_text": (
+            "Datos (`geodata/`): nuestra selección, redacción, coordenadas y etiquetas de certeza se publican "
+            "bajo CC BY 4.0; las coordenadas de GeoNames son CC BY 4.0 © GeoNames. Las fuentes se citan solo por "
+            "sus datos (véase «Qué se puede reutilizar»). Código: licencia MIT. Para citar el atlas, use "
+            "CITATION.cff del repositorio: «Atlas of August 1945 contributors»."
+        ),
+        "layer_offensive": "La ofensiva",
+        "layer_dongning": "Fortaleza de Dongning",
+        "layer_camps": "Cautiverio",
+        "page_claims": "Registro frente a mito",
+        "claims_intro": (
+            "Los dos artículos populares de los que partió este atlas son la vía por la que muchos lectores "
+            "conocen esta historia, y se equivocan en muchos puntos. Cada ficha cita una afirmación en su "
+            "idioma, da un veredicto, resume lo que registran las fuentes y abre el mapa en el lugar y la fecha."
+        ),
+        "claims_filter_verdict": "Veredicto",
+        "claims_filter_subject": "Tema",
+        "claims_count": "{n} afirmaciones mostradas",
+        "claim_quote": "Como lo dice el artículo",
+        "open_map": "Abrir el mapa en {date}",
+        "subject_campaign": "La campaña",
+        "subject_captivity": "Cautiverio",
+        "notice_focus_invalid": "El lugar del enlace no está en este mapa; se muestra la vista habitual.",
         "notice_bad_language": "El idioma del enlace no está disponible; se muestra en inglés.",
         "notice_day_invalid": "La fecha del enlace no es válida; se muestra el {date}.",
         "notice_day_out_of_range": "La fecha del enlace está fuera del periodo de este mapa; se muestra el {date}.",

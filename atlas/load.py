@@ -24,6 +24,7 @@ from atlas.tables import (
     Figure,
     HistoryEntry,
     check_axis_links,
+    check_claim_links,
     read_axes,
     read_claims,
     read_figures,
@@ -188,7 +189,9 @@ def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
     claims, claim_problems = read_claims(folder, source_keys)
     history, history_problems = read_history(folder, source_keys)
     package_problems += (axis_problems + figure_problems + claim_problems + history_problems
-                         + check_axis_links(axes, valid))
+                         + check_axis_links(axes, valid)
+                         + check_claim_links(claims, {n: set(layer.frame["id"]) if "id" in layer.frame else set()
+                                                      for n, layer in layers.items()}))
     for table in (*axes.values(), *figures, *claims, *history):
         cited |= set(cited_keys(table.sources))
     unused = sorted(set(sources) - cited)

@@ -535,3 +535,14 @@ def base_map(lang: str, catalog: dict[str, dict[str, str]] | None = None,
     m.add_child(Legend(legend_html(lang, legend)))
     m.add_child(PopupCatalog(catalog or {}))
     return m
+
+
+def bounds_around(frame: gpd.GeoDataFrame, feature_id: str, pad_deg: float) -> list[list[float]] | None:
+    """[[south, west], [north, east]] around one placed feature of ``frame`` (None if it is not there)."""
+    if frame.empty or "id" not in frame:
+        return None
+    rows = frame[frame["id"] == feature_id]
+    if rows.empty or rows.geometry.iloc[0] is None or rows.geometry.iloc[0].is_empty:
+        return None
+    west, south, east, north = rows.geometry.iloc[0].bounds
+    return [[round(south - pad_deg, 4), round(west - pad_deg, 4)], [round(north + pad_deg, 4), round(east + pad_deg, 4)]]

@@ -229,3 +229,34 @@ def camps_table(frame: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
     columns = ["col_name", "col_number", "col_region", "col_type", "col_labour", "col_date", "col_prisoners",
                "col_deaths", "col_precision", "col_sources"]
     return pd.DataFrame(records, columns=[t(c, lang) for c in columns])
+
+
+VERDICT_COLOR = {"correct": "green", "partly_correct": "orange", "wrong": "red", "unverified": "gray", "myth": "violet"}
+MAP_PATHS = {"offensive": ("offensive", "day"), "dongning": ("dongning", "day"), "captivity": ("captivity", "month")}
+
+
+def claim_map_link(claim: Any, lang: str) -> tuple[str, dict[str, str]] | None:
+    """(page url path, query params) that open the map at the claim's place and date, or None."""
+    if claim.map_page not in MAP_PATHS or not claim.map_date:
+        return None
+    path, param = MAP_PATHS[claim.map_page]
+    query = {param: claim.map_date}
+    if claim.map_feature:
+        query["focus"] = claim.map_feature
+    if lang != "en":
+        query["lang"] = lang
+    return path, query
+
+
+def claim_card(claim: Any, lang: str, sources: Mapping[str, Any]) -> dict[str, str]:
+    """The parts of one claim's card as escaped markdown: quote, claim, verdict, record, sources."""
+    quote_lang = "es" if claim.seed == "es" else "en"
+    return {
+        "quote": f"> {md_escape(claim.quote)}" if claim.quote else "",
+        "quote_label": md_escape(t("claim_quote", lang) + f" ({t(f'claim_from_seed_{claim.seed}', lang)}, {quote_lang})"),
+        "claim": md_escape(getattr(claim, f"claim_{lang}", claim.claim_en)),
+        "verdict": t(f"verdict_{claim.verdict}", lang).capitalize(),
+        "verdict_color": VERDICT_COLOR.get(claim.verdict, "gray"),
+        "record": md_escape(getattr(claim, f"record_{lang}", claim.record_en)),
+        "sources": f"*{md_escape(t('sources_label', lang))}: {md_escape(citation_text(claim.sources, sources))}*",
+    }

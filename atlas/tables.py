@@ -4,6 +4,7 @@ losses (``figures.csv``). Reading never raises: each problem names the file and 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +16,9 @@ AXIS_COLUMNS = ("axis", "front", "army_en", "army_es", "commander", "start",
                 "description_en", "description_es", "sources")
 FIGURE_COLUMNS = ("id", "subject", "topic", "topic_en", "topic_es", "side", "scope_en", "scope_es", "value_low",
                   "value_high", "according_to_en", "according_to_es", "certainty", "sources")
-CLAIM_COLUMNS = ("id", "subject", "claim_en", "claim_es", "seed", "verdict", "record_en", "record_es",
-                 "certainty", "sources")
+CLAIM_COLUMNS = ("id", "subject", "claim_en", "claim_es", "quote", "seed", "verdict", "record_en", "record_es",
+                 "certainty", "sources", "map_page", "map_date", "map_feature")
+MAP_PAGES = {"offensive": ("day", "offensive"), "dongning": ("day", "dongning"), "captivity": ("month", "camps")}
 HISTORY_COLUMNS = ("id", "subject", "date_start", "date_end", "certainty", "text_en", "text_es", "sources")
 FRONTS = ("transbaikal", "far_eastern_1", "far_eastern_2", "pacific_fleet")
 SUBJECTS = ("campaign", "dongning", "hutou", "captivity")
@@ -69,12 +71,16 @@ class Claim:
     subject: str
     claim_en: str
     claim_es: str
+    quote: str  # verbatim, in the seed's own language; empty for claims not in the seeds
     seed: str
     verdict: str
     record_en: str
     record_es: str
     certainty: str
     sources: str
+    map_page: str  # where the map shows it: offensive | dongning | captivity, or empty
+    map_date: str  # YYYY-MM-DD (offensive, dongning) or YYYY-MM (captivity)
+    map_feature: str  # a feature id of that page's layer to centre on, or empty
 
 
 @dataclass(frozen=True)
@@ -201,9 +207,22 @@ def _read_simple(folder: Path, file: str, columns: tuple[str, ...], source_keys:
 def read_claims(folder: Path, source_keys: Collection[str]) -> tuple[list[Claim], list[Problem]]:
     """The seed claims checked against the record (``claims.csv``)."""
     def check(row: dict[str, str]) -> list[str]:
-        return (_vocabulary(row, "subject", SUBJECTS) + _vocabulary(row, "seed", SEEDS)
-                + _vocabulary(row, "verdict", VERDICTS) + _vocabulary(row, "certainty", CERTAINTIES)
-                + _empty(row, ("claim_en", "claim_es", "record_en", "record_es")))
+        errors = (_vocabulary(row, "subject", SUBJECTS) + _vocabulary(row, "seed", SEEDS)
+                  + _vocabulary(row, "verdict", VERDICTS) + _vocabulary(row, "certainty", CERTAINTIES)
+                  + _empty(row, ("claim_en", "claim_es", "record_en", "record_es")))
+        if row["seed"] in {"en", "es", "both"} and not row["quote"]:
+            errors.append("quote: a claim from a seed article quotes it")
+        if row["map_page"] and row["map_page"] not in MAP_PAGES:
+            errors.append(f"map_page: {row['map_page']!r} is not one of {', '.join(MAP_PAGES)}")
+        elif row["map_page"]:
+            from atlas.params import parse_day, parse_month
+
+            parse = parse_month if MAP_PAGES[row["map_page"]][0] == "month" else parse_day
+            first, last = ((dt.date(1945, 8, 1), dt.date(1956, 12, 1)) if parse is parse_month
+                           else (dt.date(1945, 8, 8), dt.date(1945, 9, 2)))
+            if parse(row["map_date"], first, last)[1]:
+                errors.append(f"map_date: {row['map_date']!r} is not a valid date for the {row['map_page']} map")
+        return errors
 
     rows, problems = _read_simple(folder, "claims.csv", CLAIM_COLUMNS, source_keys, check)
     return [Claim(**r) for r in rows], problems
@@ -224,6 +243,17 @@ def read_history(folder: Path, source_keys: Collection[str]) -> tuple[list[Histo
 
     rows, problems = _read_simple(folder, "history.csv", HISTORY_COLUMNS, source_keys, check)
     return [HistoryEntry(**r) for r in rows], problems
+
+
+def check_claim_links(claims: list[Claim], features_by_layer: Mapping[str, set[str]]) -> list[Problem]:
+    """A claim's ``map_feature`` must be a feature of the layer its ``map_page`` shows."""
+    problems = []
+    for claim in claims:
+        if claim.map_feature and claim.map_page in MAP_PAGES:
+            layer = MAP_PAGES[claim.map_page][1]
+            if claim.map_feature not in features_by_layer.get(layer, set()):
+                problems.append(Problem("claims.csv", claim.id, f"map_feature: {claim.map_feature!r} is not in {layer}.geojson"))
+    return problems
 
 
 def check_axis_links(axes: Mapping[str, Axis], features: list[dict]) -> list[Problem]:

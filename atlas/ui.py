@@ -11,7 +11,7 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from atlas import maps, params, summary
+from atlas import export, maps, params, summary
 from atlas.i18n import DEFAULT_LANGUAGE, LANGUAGES, long_date, long_month, month_label, normalize_language, t
 from atlas.load import Atlas, DataError, Layer, load_atlas
 from atlas.paths import geodata_dir
@@ -175,3 +175,33 @@ def month_slider(lang: str, first: dt.date, last: dt.date, default: dt.date, key
     )
     st.query_params[key] = choice
     return dt.date.fromisoformat(choice + "-01")
+
+
+@st.cache_data(show_spinner=False)
+def cached_layer_csv(path: str, stamp: tuple[tuple[str, int], ...]) -> bytes:
+    """A layer's CSV download, rebuilt only when a data file changes."""
+    return export.layer_csv(Path(path).read_text(encoding="utf-8"))
+
+
+@st.cache_data(show_spinner=False)
+def cached_package_zip(folder: str, stamp: tuple[tuple[str, int], ...]) -> bytes:
+    """The whole data package as a zip, rebuilt only when a data file changes."""
+    return export.package_zip(Path(folder))
+
+
+def focus_bounds(frame: Any, default: Any, page: str, pad_deg: float) -> Any:
+    """The map's first view: around ``?focus=<feature id>`` if that feature is on this page's map.
+
+    Kept per page in the session, so reruns build the same base map (the map is not reloaded);
+    a new ``focus`` in the URL (another link followed) replaces it. An unknown id gets a notice.
+    """
+    raw = st.query_params.get("focus")
+    key = f"focus_{page}"
+    if raw is None:
+        return st.session_state.get(key, (None, default))[1]
+    if st.session_state.get(key, (None, None))[0] != raw:
+        bounds = maps.bounds_around(frame, raw, pad_deg) if isinstance(raw, str) and len(raw) < 80 else None
+        if bounds is None:
+            notice("notice_focus_invalid")
+        st.session_state[key] = (raw, bounds or default)
+    return st.session_state[key][1]

@@ -94,8 +94,9 @@ FIGURES_CSV = (
     "g-men,dongning,garrison,Garrison,Guarnición,japanese,Fort,Fuerte,650,,Source D,Fuente D,verified,doe-1990: p. 10\n"
 )
 CLAIMS_CSV = (
-    "id,subject,claim_en,claim_es,seed,verdict,record_en,record_es,certainty,sources\n"
-    "c-fire,dongning,They burned it.,Lo quemaron.,en,myth,They surrendered.,Se rindieron.,verified,roe-2001: p. 11\n"
+    "id,subject,claim_en,claim_es,quote,seed,verdict,record_en,record_es,certainty,sources,map_page,map_date,map_feature\n"
+    "c-fire,dongning,They burned it.,Lo quemaron.,They burned it all,en,myth,They surrendered.,Se rindieron.,verified,"
+    "roe-2001: p. 11,offensive,1945-08-10,obj-alpha\n"
 )
 HISTORY_CSV = (
     "id,subject,date_start,date_end,certainty,text_en,text_es,sources\n"

@@ -288,3 +288,45 @@ def test_seed_death_claims_appear_only_as_claims():
     assert "Wrong" in text
     figures = [d.value for d in at.dataframe if "Figure" in d.value.columns]
     assert figures and not any((t["Figure"].str.contains("100,000")).any() for t in figures)
+
+
+def test_sources_page_lists_the_bibliography_and_offers_every_download():
+    at = run_app()
+    at.switch_page("app_pages/sources.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Sources and open data"
+    bibliography = next(d.value for d in at.dataframe if "Cited by" in d.value.columns)
+    assert len(bibliography) >= 50
+    assert (bibliography["Cited"] > 0).all()  # every source is cited somewhere
+    labels = {b.label for b in at.get("download_button")}
+    for name in ("offensive", "dongning", "camps"):
+        assert f"{name}.geojson" in labels and f"{name}.csv" in labels
+    assert {"sources.csv", "figures.csv", "claims.csv", "Whole data package (zip)"} <= labels
+
+
+def test_record_vs_myth_page_shows_cards_with_verdicts_and_map_links():
+    at = run_app()
+    at.switch_page("app_pages/claims.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Record vs. myth"
+    def badges(at):  # st.badge renders as markdown ":color-badge[label]"
+        return [m.group(1) for md in at.markdown for m in [re.match(r":\w+-badge\[(.*)\]$", md.value)] if m]
+
+    assert len(badges(at)) >= 25
+    assert {"Wrong", "Correct"} <= set(badges(at))
+    links = at.get("page_link")
+    assert links and any("Open the map" in link.proto.label for link in links)
+    queries = [link.proto.query_string for link in links]
+    assert any("day=" in q and "focus=" in q for q in queries)  # the date and the place concerned
+    assert any("month=" in q for q in queries)  # captivity claims open the month-step map
+    at.multiselect(key="claims_verdicts").set_value(["wrong"]).run()
+    assert set(badges(at)) == {"Wrong"}
+
+
+def test_focus_link_opens_the_map_around_the_feature():
+    at = run_app({"day": "1945-08-11", "focus": "hq-kwantung-army-tonghua"})
+    assert not at.exception
+    _, args = folium_args(at)
+    assert "fitBounds" in args["script"] and "41.7" in args["script"]  # Tonghua is at 41.7 N
+    at = run_app({"focus": "<script>"})
+    assert not at.exception and at.toast

@@ -179,17 +179,23 @@ def test_missing_tables_are_named(tmp_path):
         assert f"{table}: -: file is missing" in problems
 
 
-CLAIMS_HEADER = "id,subject,claim_en,claim_es,seed,verdict,record_en,record_es,certainty,sources\n"
+CLAIMS_HEADER = ("id,subject,claim_en,claim_es,quote,seed,verdict,record_en,record_es,certainty,sources,"
+                 "map_page,map_date,map_feature\n")
 HISTORY_HEADER = "id,subject,date_start,date_end,certainty,text_en,text_es,sources\n"
 
 
 @pytest.mark.parametrize(
     ("table", "text", "fragment"),
     [
-        ("claims", CLAIMS_HEADER + "c1,dongning,A,A,en,fake,R,R,verified,doe-1990: p. 1\n", "verdict: 'fake'"),
-        ("claims", CLAIMS_HEADER + "c1,dongning,A,A,fr,myth,R,R,verified,doe-1990: p. 1\n", "seed: 'fr'"),
-        ("claims", CLAIMS_HEADER + "c1,dongning,,A,en,myth,R,R,verified,doe-1990: p. 1\n", "claim_en: is empty"),
-        ("claims", CLAIMS_HEADER + "c1,moon,A,A,en,myth,R,R,verified,doe-1990: p. 1\n", "subject: 'moon'"),
+        ("claims", CLAIMS_HEADER + "c1,dongning,A,A,q,en,fake,R,R,verified,doe-1990: p. 1,,,\n", "verdict: 'fake'"),
+        ("claims", CLAIMS_HEADER + "c1,dongning,A,A,q,fr,myth,R,R,verified,doe-1990: p. 1,,,\n", "seed: 'fr'"),
+        ("claims", CLAIMS_HEADER + "c1,dongning,,A,q,en,myth,R,R,verified,doe-1990: p. 1,,,\n", "claim_en: is empty"),
+        ("claims", CLAIMS_HEADER + "c1,moon,A,A,q,en,myth,R,R,verified,doe-1990: p. 1,,,\n", "subject: 'moon'"),
+        ("claims", CLAIMS_HEADER + "c1,dongning,A,A,,en,myth,R,R,verified,doe-1990: p. 1,,,\n", "quote:"),
+        ("claims", CLAIMS_HEADER + "c1,dongning,A,A,q,en,myth,R,R,verified,doe-1990: p. 1,moon,1945-08-10,\n", "map_page:"),
+        ("claims", CLAIMS_HEADER + "c1,dongning,A,A,q,en,myth,R,R,verified,doe-1990: p. 1,offensive,1945-10,\n", "map_date:"),
+        ("claims", CLAIMS_HEADER + "c1,dongning,A,A,q,en,myth,R,R,verified,doe-1990: p. 1,offensive,1945-08-10,obj-zz\n",
+         "map_feature: 'obj-zz' is not in offensive.geojson"),
         ("history", HISTORY_HEADER + "c1,dongning,1937,1934,verified,T,T,doe-1990: p. 1\n", "dates:"),
         ("history", HISTORY_HEADER + "c1,dongning,1934-13,,verified,T,T,doe-1990: p. 1\n", "dates:"),
         ("history", HISTORY_HEADER + "c1,dongning,1934,,verified,T,T,nobody: p. 1\n", "unknown source key"),

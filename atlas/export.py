@@ -1,0 +1,53 @@
+"""Open data: every layer as GeoJSON and CSV, every table as CSV, the whole package as a zip.
+
+The GeoJSON download is the published file itself (byte for byte); the CSV is built from the same
+features with every property as a column (sources included), plus the point's longitude and
+latitude and the geometry as WKT, so it opens in a spreadsheet and parses back with pandas.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from atlas.popups import HELPER_COLUMNS
+
+CSV_GEOMETRY_COLUMNS = ("longitude", "latitude", "geometry_wkt")
+
+
+def layer_csv(geojson_text: str) -> bytes:
+    """A layer as UTF-8 CSV: one row per feature, properties in file order, then the geometry."""
+    doc = json.loads(geojson_text)
+    records: list[dict[str, Any]] = []
+    for feature in doc.get("features", []):
+        props = dict(feature.get("properties") or {})
+        geometry = feature.get("geometry")
+        lon = lat = wkt = ""
+        if geometry:
+            import shapely.geometry
+
+            shape = shapely.geometry.shape(geometry)
+            wkt = shape.wkt
+            if shape.geom_type == "Point":
+                lon, lat = shape.x, shape.y
+        records.append({**{k: v for k, v in props.items() if k not in HELPER_COLUMNS},
+                        "longitude": lon, "latitude": lat, "geometry_wkt": wkt})
+    columns: list[str] = []
+    for record in records:
+        columns += [k for k in record if k not in columns and k not in CSV_GEOMETRY_COLUMNS]
+    frame = pd.DataFrame(records, columns=[*columns, *CSV_GEOMETRY_COLUMNS])
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+def package_zip(folder: Path) -> bytes:
+    """The whole data package (every file under ``folder``) as a zip, paths kept."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            archive.write(path, Path("geodata") / path.relative_to(folder))
+    return buffer.getvalue()

@@ -8,6 +8,7 @@ from atlas.i18n import t
 st.set_page_config(page_title="Atlas of August 1945", page_icon=":material/map:", layout="wide")
 
 lang = ui.language()
+ui.print_friendly()
 st.sidebar.markdown(f"**{t('app_title', lang)}**  \n{t('app_subtitle', lang)}")
 st.sidebar.caption(t("footer", lang))
 
@@ -16,6 +17,7 @@ pages = [
             url_path="offensive", default=True),
     st.Page("app_pages/dongning.py", title=t("page_dongning", lang), icon=":material/fort:", url_path="dongning"),
     st.Page("app_pages/camps.py", title=t("page_camps", lang), icon=":material/train:", url_path="captivity"),
+    st.Page("app_pages/story.py", title=t("page_story", lang), icon=":material/slideshow:", url_path="story"),
     st.Page("app_pages/claims.py", title=t("page_claims", lang), icon=":material/fact_check:", url_path="record"),
     st.Page("app_pages/sources.py", title=t("page_sources", lang), icon=":material/menu_book:", url_path="sources"),
 ]

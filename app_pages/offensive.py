@@ -20,6 +20,7 @@ layer = atlas.layers.get(LAYER)
 ui.show_problems(layer, list(atlas.problems), loaded.fatal, lang)
 
 day = ui.date_slider(lang, FIRST_DAY, LAST_DAY, DEFAULT_DAY)
+ui.play_controls(ui.day_codes(FIRST_DAY, LAST_DAY), "day", lang)
 frame = layer.frame if layer else timeline.empty_frame()
 shown = timeline.on_date(frame, day, atlas.axes)
 placed, unplaced = timeline.split_placed(shown)
@@ -27,13 +28,17 @@ segments, heads = timeline.axis_geometry(shown, frame, atlas.axes)
 
 st.caption(summary.caption(placed, unplaced, day, lang, axes=len(heads)))
 
+catalog = ui.popup_catalog(loaded, LAYER, lang)
 map_column, day_column = st.columns([5, 2], gap="medium")
 with map_column:
     view = ui.focus_bounds(frame, maps.VIEW_BOUNDS, "offensive", pad_deg=1.5)
-    ui.show_map(maps.base_map(lang, ui.popup_catalog(loaded, LAYER, lang), bounds=view),
+    ui.show_map(maps.base_map(lang, catalog, bounds=view),
                 maps.feature_layer(placed, day, lang, segments, heads, maps.fan_offsets(frame)),
                 key="offensive_map")
     st.caption(t("map_help", lang))
+    ui.map_download(lambda: maps.base_map(lang, catalog, bounds=view),
+                    lambda: maps.feature_layer(placed, day, lang, segments, heads, maps.fan_offsets(frame)),
+                    f"offensive-{day.isoformat()}", t("page_offensive", lang), lang)
 with day_column:
     st.subheader(t("day_heading", lang))
     with st.container(height=ui.MAP_HEIGHT - 60, border=False):

@@ -291,6 +291,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "subject_campaign": "The campaign",
         "subject_captivity": "Captivity",
         "notice_focus_invalid": "The place in the link is not on this map; showing the usual view.",
+        "page_story": "Story mode",
+        "story_step": "Step {n} of {total}",
+        "story_previous": "Previous",
+        "story_next": "Next",
+        "story_go_to": "Go to step",
+        "story_open_page": "Explore this date on the full map",
+        "story_sources": "Sources",
+        "story_help": "For the classroom: large type, one step at a time. Use Previous and Next (or Tab and Enter); the address bar keeps the step, so a link opens the same step.",
+        "notice_step_invalid": "The story step in the link does not exist; starting at step 1.",
+        "play": "Play",
+        "play_help": "Move the date forward by itself; switch off to pause. The map updates in place.",
+        "play_speed": "Speed",
+        "play_speed_label": "{s} s per step",
+        "play_finished": "Reached the last date.",
+        "download_map": "Download this map (HTML)",
+        "download_map_help": "A standalone web page of the map as it is now (date, layers, popups). It loads the map library and tiles from the internet when opened.",
+        "print_help": "To print, use your browser's Print command: the sidebar and controls are left out of the printout.",
         "notice_bad_language": "The language in the link is not available; showing English.",
         "notice_day_invalid": "The date in the link is not a valid date; showing {date}.",
         "notice_day_out_of_range": "The date in the link is outside this map's period; showing {date}.",
@@ -573,6 +590,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "subject_campaign": "La campaña",
         "subject_captivity": "Cautiverio",
         "notice_focus_invalid": "El lugar del enlace no está en este mapa; se muestra la vista habitual.",
+        "page_story": "Modo relato",
+        "story_step": "Paso {n} de {total}",
+        "story_previous": "Anterior",
+        "story_next": "Siguiente",
+        "story_go_to": "Ir al paso",
+        "story_open_page": "Explorar esta fecha en el mapa completo",
+        "story_sources": "Fuentes",
+        "story_help": "Para el aula: letra grande, un paso cada vez. Use Anterior y Siguiente (o Tab e Intro); la barra de direcciones guarda el paso, así que un enlace abre el mismo paso.",
+        "notice_step_invalid": "El paso del relato del enlace no existe; se empieza en el paso 1.",
+        "play": "Reproducir",
+        "play_help": "Avanza la fecha sola; desactívelo para pausar. El mapa se actualiza sin recargarse.",
+        "play_speed": "Velocidad",
+        "play_speed_label": "{s} s por paso",
+        "play_finished": "Se llegó a la última fecha.",
+        "download_map": "Descargar este mapa (HTML)",
+        "download_map_help": "Una página web independiente del mapa tal como está (fecha, capas, ventanas). Al abrirla carga la biblioteca del mapa y los mosaicos desde internet.",
+        "print_help": "Para imprimir, use la orden Imprimir del navegador: la barra lateral y los controles no se imprimen.",
         "notice_bad_language": "El idioma del enlace no está disponible; se muestra en inglés.",
         "notice_day_invalid": "La fecha del enlace no es válida; se muestra el {date}.",
         "notice_day_out_of_range": "La fecha del enlace está fuera del periodo de este mapa; se muestra el {date}.",
@@ -610,6 +644,11 @@ def partial_date(value: PartialDate, lang: str) -> str:
     if value.precision == "month":
         return format_skeleton("yMMMM", value.earliest, locale=locale)
     return format_date(value.earliest, format="long", locale=locale)
+
+
+def short_date(day: dt.date, lang: str) -> str:
+    """'20 Aug 1945' / '20 ago 1945' (Babel), short enough for a slider's thumb."""
+    return format_date(day, format="medium", locale=_BABEL_LOCALE[normalize_language(lang)])
 
 
 def month_label(month: dt.date, lang: str) -> str:

@@ -23,12 +23,15 @@ from atlas.tables import (
     Claim,
     Figure,
     HistoryEntry,
+    StoryStep,
     check_axis_links,
     check_claim_links,
+    check_story_links,
     read_axes,
     read_claims,
     read_figures,
     read_history,
+    read_story,
 )
 from atlas.timeline import empty_frame
 from atlas.validate import Context, LayerRules, Problem, check_collection
@@ -158,6 +161,7 @@ class Atlas:
     problems: tuple[Problem, ...]  # package-wide: bibliography, tables, links between files
     claims: tuple[Claim, ...] = ()
     history: tuple[HistoryEntry, ...] = ()
+    story: tuple[StoryStep, ...] = ()
 
 
 def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
@@ -188,15 +192,17 @@ def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
     figures, figure_problems = read_figures(folder, source_keys)
     claims, claim_problems = read_claims(folder, source_keys)
     history, history_problems = read_history(folder, source_keys)
-    package_problems += (axis_problems + figure_problems + claim_problems + history_problems
-                         + check_axis_links(axes, valid)
-                         + check_claim_links(claims, {n: set(layer.frame["id"]) if "id" in layer.frame else set()
-                                                      for n, layer in layers.items()}))
-    for table in (*axes.values(), *figures, *claims, *history):
+    story, story_problems = read_story(folder, source_keys)
+    ids_by_layer = {n: set(layer.frame["id"]) if "id" in layer.frame else set() for n, layer in layers.items()}
+    package_problems += (axis_problems + figure_problems + claim_problems + history_problems + story_problems
+                         + check_axis_links(axes, valid) + check_claim_links(claims, ids_by_layer)
+                         + check_story_links(story, ids_by_layer))
+    for table in (*axes.values(), *figures, *claims, *history, *story):
         cited |= set(cited_keys(table.sources))
     unused = sorted(set(sources) - cited)
     package_problems += [Problem("sources.csv", k, "source is not cited by any feature or table") for k in unused]
-    return Atlas(layers, sources, axes, tuple(figures), tuple(package_problems), tuple(claims), tuple(history))
+    return Atlas(layers, sources, axes, tuple(figures), tuple(package_problems), tuple(claims), tuple(history),
+                 tuple(story))
 
 
 def load_layers(folder: Path, use_gazetteer: bool = False) -> tuple[dict[str, Layer], dict[str, Source], list[Problem]]:

@@ -546,3 +546,14 @@ def bounds_around(frame: gpd.GeoDataFrame, feature_id: str, pad_deg: float) -> l
         return None
     west, south, east, north = rows.geometry.iloc[0].bounds
     return [[round(south - pad_deg, 4), round(west - pad_deg, 4)], [round(north + pad_deg, 4), round(east + pad_deg, 4)]]
+
+
+def standalone_html(base: folium.Map, layer: folium.FeatureGroup, title: str) -> str:
+    """One self-contained HTML page of a map as it is now: the base map with the day's layer in it.
+
+    The page still loads Leaflet and the tiles from the internet when opened; everything else
+    (features, popups, legend) is inside the file.
+    """
+    base.add_child(layer)
+    base.get_root().title = title
+    return base.get_root().render()

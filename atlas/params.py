@@ -36,3 +36,11 @@ def parse_month(raw: object, first: dt.date, last: dt.date) -> tuple[dt.date | N
     if not first.replace(day=1) <= month <= last.replace(day=1):
         return None, "out_of_range"
     return month, ""
+
+
+def parse_step(raw: object, total: int) -> tuple[int | None, str]:
+    """(step, '') for a whole number 1..total, else (None, 'invalid'|'out_of_range')."""
+    if not isinstance(raw, str) or not (raw.isascii() and raw.isdigit()) or len(raw) > 4:
+        return None, "invalid"
+    number = int(raw)
+    return (number, "") if 1 <= number <= total else (None, "out_of_range")

@@ -19,6 +19,7 @@ FIGURE_COLUMNS = ("id", "subject", "topic", "topic_en", "topic_es", "side", "sco
 CLAIM_COLUMNS = ("id", "subject", "claim_en", "claim_es", "quote", "seed", "verdict", "record_en", "record_es",
                  "certainty", "sources", "map_page", "map_date", "map_feature")
 MAP_PAGES = {"offensive": ("day", "offensive"), "dongning": ("day", "dongning"), "captivity": ("month", "camps")}
+STORY_COLUMNS = ("step", "page", "date", "focus", "title_en", "title_es", "caption_en", "caption_es", "sources")
 HISTORY_COLUMNS = ("id", "subject", "date_start", "date_end", "certainty", "text_en", "text_es", "sources")
 FRONTS = ("transbaikal", "far_eastern_1", "far_eastern_2", "pacific_fleet")
 SUBJECTS = ("campaign", "dongning", "hutou", "captivity")
@@ -97,6 +98,21 @@ class HistoryEntry:
     sources: str
 
 
+@dataclass(frozen=True)
+class StoryStep:
+    """One step of the guided tour: which map, which date, where to look, and what to say."""
+
+    step: int
+    page: str
+    date: str
+    focus: str
+    title_en: str
+    title_es: str
+    caption_en: str
+    caption_es: str
+    sources: str
+
+
 def read_rows(path: Path, columns: Collection[str]) -> tuple[list[dict[str, str]], list[Problem]]:
     """Rows of a UTF-8 CSV with the given columns, or the problem that stops it being read."""
     try:
@@ -152,7 +168,7 @@ def read_axes(folder: Path, source_keys: Collection[str]) -> tuple[dict[str, Axi
 
 
 def _integer(value: str) -> int | None:
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isascii() and value.isdigit() else None
 
 
 def read_figures(folder: Path, source_keys: Collection[str]) -> tuple[list[Figure], list[Problem]]:
@@ -243,6 +259,41 @@ def read_history(folder: Path, source_keys: Collection[str]) -> tuple[list[Histo
 
     rows, problems = _read_simple(folder, "history.csv", HISTORY_COLUMNS, source_keys, check)
     return [HistoryEntry(**r) for r in rows], problems
+
+
+def _map_date_problems(page: str, date: str) -> list[str]:
+    """A map page must be known and its date valid for that page's slider."""
+    if page not in MAP_PAGES:
+        return [f"page: {page!r} is not one of {', '.join(MAP_PAGES)}"]
+    from atlas.params import parse_day, parse_month
+
+    monthly = MAP_PAGES[page][0] == "month"
+    parse = parse_month if monthly else parse_day
+    first, last = (dt.date(1945, 8, 1), dt.date(1956, 12, 1)) if monthly else (dt.date(1945, 8, 8), dt.date(1945, 9, 2))
+    return [f"date: {date!r} is not a valid date for the {page} map"] if parse(date, first, last)[1] else []
+
+
+def read_story(folder: Path, source_keys: Collection[str]) -> tuple[list[StoryStep], list[Problem]]:
+    """The guided tour (``story.csv``), numbered 1..n in order."""
+    file = "story.csv"
+    rows, problems = read_rows(folder / file, STORY_COLUMNS)
+    steps: list[StoryStep] = []
+    for line, row in enumerate(rows, start=2):
+        label = f"step {row['step']}" if row["step"] else f"line {line}"
+        errors = [] if row["step"] == str(line - 1) else [f"step: expected {line - 1} (steps run 1..n in order)"]
+        errors += _map_date_problems(row["page"], row["date"])
+        errors += _empty(row, ("title_en", "title_es", "caption_en", "caption_es"))
+        found = [Problem(file, label, e) for e in errors] + _unknown_keys(file, label, row["sources"], source_keys)
+        problems += found
+        if not found:
+            steps.append(StoryStep(**{**{c: row[c] for c in STORY_COLUMNS}, "step": int(row["step"])}))
+    return steps, problems
+
+
+def check_story_links(steps: list[StoryStep], features_by_layer: Mapping[str, set[str]]) -> list[Problem]:
+    """A story step's ``focus`` must be a feature of the layer its page shows."""
+    return [Problem("story.csv", f"step {s.step}", f"focus: {s.focus!r} is not in {MAP_PAGES[s.page][1]}.geojson")
+            for s in steps if s.focus and s.focus not in features_by_layer.get(MAP_PAGES[s.page][1], set())]
 
 
 def check_claim_links(claims: list[Claim], features_by_layer: Mapping[str, set[str]]) -> list[Problem]:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,7 +15,16 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from atlas import export, maps, params, summary
-from atlas.i18n import DEFAULT_LANGUAGE, LANGUAGES, long_date, long_month, month_label, normalize_language, t
+from atlas.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    long_date,
+    long_month,
+    month_label,
+    normalize_language,
+    short_date,
+    t,
+)
 from atlas.load import Atlas, DataError, Layer, load_atlas
 from atlas.paths import geodata_dir
 from atlas.timeline import months
@@ -115,26 +127,30 @@ def show_problems(layer: Layer | None, package_problems: list[Problem], fatal: s
     st.code("\n".join(str(p) for p in problems), language=None)
 
 
-def show_map(m: folium.Map, layer: folium.FeatureGroup, key: str) -> Any:
+def show_map(m: folium.Map, layer: folium.FeatureGroup, key: str, height: int = MAP_HEIGHT) -> Any:
     """Draw the map; only ``layer`` changes between reruns, so the iframe and the view are kept."""
     return st_folium(
         m, key=key, feature_group_to_add=layer, returned_objects=[],
-        use_container_width=True, height=MAP_HEIGHT,
+        use_container_width=True, height=height,
     )
 
 
 def date_slider(lang: str, first: dt.date, last: dt.date, default: dt.date, key: str = "day") -> dt.date:
-    """A day-step date slider bound to the URL (``?day=1945-08-15``); a bad value gets a notice."""
-    raw = st.query_params.get(key)
-    if raw is not None and key not in st.session_state:
-        _, reason = params.parse_day(raw, first, last)
+    """A day-step slider whose thumb reads in the page's language ('20 ago 1945'), bound to
+    ``?day=1945-08-20`` by hand so the URL keeps the ISO date, not the localized label."""
+    steps = day_codes(first, last)
+    if key not in st.session_state:
+        raw = st.query_params.get(key)
+        day, reason = params.parse_day(raw, first, last) if raw is not None else (None, "")
         if reason:
             notice(f"notice_day_{reason}", date=long_date(default, lang))
-    return st.slider(
-        t("date_slider", lang), min_value=first, max_value=last, value=default,
-        step=dt.timedelta(days=1), format="YYYY-MM-DD", key=key, bind="query-params",
-        help=t("date_slider_help", lang),
+        st.session_state[key] = (day or default).isoformat()
+    choice = st.select_slider(
+        t("date_slider", lang), options=steps, key=key, help=t("date_slider_help", lang),
+        format_func=lambda code: short_date(dt.date.fromisoformat(code), lang),
     )
+    st.query_params[key] = choice
+    return dt.date.fromisoformat(choice)
 
 
 def show_figures(figures: list[Any], lang: str, sides: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -162,7 +178,7 @@ def markdown_list(lines: list[str], empty: str = "") -> None:
 
 def month_slider(lang: str, first: dt.date, last: dt.date, default: dt.date, key: str = "month") -> dt.date:
     """A month-step slider bound to ``?month=YYYY-MM`` by hand (the URL keeps the code, not the label)."""
-    steps = [m.strftime("%Y-%m") for m in months(first, last)]
+    steps = month_codes(first, last)
     if key not in st.session_state:
         raw = st.query_params.get(key)
         month, reason = params.parse_month(raw, first, last) if raw is not None else (None, "")
@@ -205,3 +221,117 @@ def focus_bounds(frame: Any, default: Any, page: str, pad_deg: float) -> Any:
             notice("notice_focus_invalid")
         st.session_state[key] = (raw, bounds or default)
     return st.session_state[key][1]
+
+
+def escape_html(text: str) -> str:
+    """Data text made safe for the few places that write HTML (story captions)."""
+    return html.escape(text)
+
+
+def citation_text(citations: str, sources: dict[str, Any]) -> str:
+    return summary.md_escape(summary.citation_text(citations, sources))
+
+
+def story_step(total: int, key: str = "step") -> int:
+    """The current story step, seeded from ``?step=`` and written back to the URL."""
+    if key not in st.session_state:
+        raw = st.query_params.get(key)
+        number, reason = params.parse_step(raw, total) if raw is not None else (None, "")
+        if reason:
+            notice("notice_step_invalid")
+        st.session_state[key] = number or 1
+    st.session_state[key] = min(max(int(st.session_state[key]), 1), total)
+    st.query_params[key] = str(st.session_state[key])
+    return st.session_state[key]
+
+
+def set_story_step(number: int) -> None:
+    st.session_state["step"] = number
+    st.session_state.pop("story_select", None)
+
+
+def go_to_selected_step() -> None:
+    st.session_state["step"] = st.session_state["story_select"]
+
+
+def large_type() -> None:
+    """Projector-friendly type for the story page (bigger captions and headings)."""
+    st.markdown(
+        "<style>[data-testid='stMarkdownContainer'] p.atlas-story-caption{font-size:1.45rem!important;"
+        "line-height:1.5;max-width:60rem}"
+        "[data-testid='stMain'] h2{font-size:2.3rem}</style>",
+        unsafe_allow_html=True,
+    )
+
+
+PLAY_SPEEDS = (0.5, 1.0, 2.0, 3.0)  # seconds per step
+
+
+def play_controls(steps: list[str], key: str, lang: str) -> None:
+    """Play/pause and speed for the slider ``key`` over ``steps`` (its option codes).
+
+    A fragment re-runs every ``speed`` seconds and moves the slider one step, then reruns the page;
+    the map takes the new layer in place (same base map), so it does not reload.
+    """
+    play_column, speed_column = st.columns([1, 2], vertical_alignment="center")
+    playing = play_column.toggle(t("play", lang), key=f"{key}_playing", help=t("play_help", lang))
+    speed = speed_column.select_slider(t("play_speed", lang), options=list(PLAY_SPEEDS), value=1.0,
+                                       key=f"{key}_speed", format_func=lambda s: t("play_speed_label", lang, s=f"{s:g}"))
+    # The ticking fragment is always there (idle when paused), so starting play adds no element
+    # before the map: Streamlit would otherwise see the map at a new position and remount it.
+    _tick(steps, key, float(speed) if playing else None, lang)
+
+
+def _tick(steps: list[str], key: str, speed: float | None, lang: str) -> None:
+    @st.fragment(run_every=speed)
+    def tick() -> None:
+        if speed is None:
+            st.session_state.pop(f"{key}_last_tick", None)
+            return
+        now, last = time.monotonic(), st.session_state.get(f"{key}_last_tick")
+        if last is None or now - last < speed * 0.8:  # the page's own run: wait for the next tick
+            st.session_state[f"{key}_last_tick"] = last or now
+            return
+        st.session_state[f"{key}_last_tick"] = now
+        position = steps.index(st.session_state[key]) if st.session_state.get(key) in steps else len(steps) - 1
+        if position + 1 >= len(steps):
+            st.session_state[f"{key}_playing"] = False
+            st.toast(t("play_finished", lang))
+        else:
+            st.session_state[key] = steps[position + 1]
+        st.rerun()
+
+    tick()
+
+
+def day_codes(first: dt.date, last: dt.date) -> list[str]:
+    """ISO dates of every day from ``first`` to ``last``: the day slider's options."""
+    return [(first + dt.timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
+
+
+def month_codes(first: dt.date, last: dt.date) -> list[str]:
+    """``YYYY-MM`` of every month from ``first`` to ``last``: the month slider's options."""
+    return [m.strftime("%Y-%m") for m in months(first, last)]
+
+
+def map_download(make_map: Callable[[], folium.Map], make_layer: Callable[[], folium.FeatureGroup], name: str,
+                 title: str, lang: str) -> None:
+    """'Download this map (HTML)': built only when clicked (deferred data), so reruns stay fast."""
+    st.download_button(
+        t("download_map", lang), data=lambda: maps.standalone_html(make_map(), make_layer(), title).encode("utf-8"),
+        file_name=f"{name}.html", mime="text/html", icon=":material/download:", help=t("download_map_help", lang),
+        key=f"download_map_{name}", on_click="ignore",
+    )
+
+
+PRINT_CSS = (
+    "<style>@media print{[data-testid='stSidebar'],[data-testid='stHeader'],[data-testid='stToolbar'],"
+    "[data-testid='stSlider'],[data-testid='stCheckbox'],[data-testid='stButton'],[data-testid='stDownloadButton'],"
+    "[data-testid='stPageLink']{display:none!important}"
+    "iframe{break-inside:avoid}[data-testid='stMain']{padding:0}}</style>"
+)
+
+
+def print_friendly() -> None:
+    """Leave the sidebar and the controls out when the page is printed (browser Print / Ctrl+P)."""
+    st.markdown(PRINT_CSS, unsafe_allow_html=True)

@@ -98,6 +98,11 @@ CLAIMS_CSV = (
     "c-fire,dongning,They burned it.,Lo quemaron.,They burned it all,en,myth,They surrendered.,Se rindieron.,verified,"
     "roe-2001: p. 11,offensive,1945-08-10,obj-alpha\n"
 )
+STORY_CSV = (
+    "step,page,date,focus,title_en,title_es,caption_en,caption_es,sources\n"
+    "1,offensive,1945-08-10,obj-alpha,Alpha falls,Cae Alfa,Alpha was taken.,Alfa fue tomada.,doe-1990: p. 13\n"
+    "2,offensive,1945-08-20,,Later,Después,Later on.,Más tarde.,roe-2001: p. 14\n"
+)
 HISTORY_CSV = (
     "id,subject,date_start,date_end,certainty,text_en,text_es,sources\n"
     "h-built,dongning,1934,1937,verified,Built.,Construida.,doe-1990: p. 12\n"
@@ -107,7 +112,7 @@ HISTORY_CSV = (
 def write_package(folder: Path, features: list | None = None, sources: str = SOURCES_CSV,
                   raw_geojson: str | None = None, axes: str | None = AXES_CSV,
                   figures: str | None = FIGURES_CSV, claims: str | None = CLAIMS_CSV,
-                  history: str | None = HISTORY_CSV) -> Path:
+                  history: str | None = HISTORY_CSV, story: str | None = STORY_CSV) -> Path:
     """Write a geodata package to ``folder`` (the real schema, a one-layer datapackage.json).
 
     ``features`` defaults to :data:`FEATURES` plus :data:`AXIS_FEATURES`; ``axes``/``figures``
@@ -122,7 +127,9 @@ def write_package(folder: Path, features: list | None = None, sources: str = SOU
     ]}
     (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
     (folder / "sources.csv").write_text(sources, encoding="utf-8")
-    for name, table in (("axes.csv", axes), ("figures.csv", figures), ("claims.csv", claims), ("history.csv", history)):
+    tables = (("axes.csv", axes), ("figures.csv", figures), ("claims.csv", claims), ("history.csv", history),
+              ("story.csv", story))
+    for name, table in tables:
         if table is not None:
             (folder / name).write_text(table, encoding="utf-8")
     if raw_geojson is None:

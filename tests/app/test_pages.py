@@ -70,7 +70,7 @@ def test_offensive_page_runs_and_describes_the_default_day():
 def test_slider_changes_caption_and_layer_but_not_the_base_map():
     at = run_app()
     first_id, first = folium_args(at)
-    at.slider(key="day").set_value(dt.date(1945, 8, 20)).run()
+    at.select_slider(key="day").set_value("1945-08-20").run()
     assert not at.exception
     second_id, second = folium_args(at)
     assert "up to 20 August 1945" in captions(at)[0]
@@ -83,7 +83,7 @@ def test_slider_changes_caption_and_layer_but_not_the_base_map():
 def test_6th_guards_tank_army_reaches_changchun_on_the_20th_not_the_19th():
     at = run_app({"day": "1945-08-19"})
     assert "wp-6gta-changchun" not in feature_ids(folium_args(at)[1])
-    at.slider(key="day").set_value(dt.date(1945, 8, 20)).run()
+    at.select_slider(key="day").set_value("1945-08-20").run()
     assert "wp-6gta-changchun" in feature_ids(folium_args(at)[1])
 
 
@@ -106,7 +106,7 @@ def test_day_panel_lists_events_with_and_without_a_place():
     panel = day_panel(at)
     assert "surrender broadcast" in panel.lower() or "rescript" in panel.lower()
     assert "no place on the map" in panel
-    at.slider(key="day").set_value(dt.date(1945, 8, 23)).run()
+    at.select_slider(key="day").set_value("1945-08-23").run()
     assert "9898" in day_panel(at)
 
 
@@ -141,7 +141,7 @@ def test_url_parameters_seed_the_state():
     at = run_app({"lang": "es", "day": "1945-08-16"})
     assert not at.exception
     assert "hasta el 16 de agosto de 1945" in captions(at)[0]
-    assert at.slider(key="day").value == dt.date(1945, 8, 16)
+    assert at.select_slider(key="day").value == "1945-08-16"
 
 
 @pytest.mark.parametrize("params", [
@@ -210,7 +210,7 @@ def test_dongning_page_runs_and_the_slider_changes_the_chronology():
     assert at.title[0].value == "The Dongning fortress"
     early = chronology_marks(at)
     assert "positions holding" in captions(at)[0]
-    at.slider(key="day").set_value(dt.date(1945, 8, 31)).run()
+    at.select_slider(key="day").set_value("1945-08-31").run()
     assert not at.exception
     late = chronology_marks(at)
     assert late["●"] > early["●"] and late["○"] < early["○"]
@@ -224,7 +224,7 @@ def test_dongning_positions_fall_on_their_dates():
     assert "pos-shenghongshan" in ids_27
     held = [c for c in captions(at) if "positions holding" in c][0]
     assert not held.startswith("On 27 August 1945: 0 positions holding")  # the core still holds on the 27th
-    at.slider(key="day").set_value(dt.date(1945, 8, 30)).run()
+    at.select_slider(key="day").set_value("1945-08-30").run()
     assert "0 positions holding" in captions(at)[0]
 
 
@@ -330,3 +330,86 @@ def test_focus_link_opens_the_map_around_the_feature():
     assert "fitBounds" in args["script"] and "41.7" in args["script"]  # Tonghua is at 41.7 N
     at = run_app({"focus": "<script>"})
     assert not at.exception and at.toast
+
+
+def run_story(params: dict[str, str] | None = None) -> AppTest:
+    at = run_app(params)
+    return at.switch_page("app_pages/story.py").run()
+
+
+def test_story_has_at_least_twelve_steps_from_the_declaration_to_the_last_ship():
+    from atlas.load import load_atlas as load
+
+    steps = load(DEFAULT_GEODATA_DIR).story
+    assert len(steps) >= 12
+    assert steps[0].date == "1945-08-08" and steps[-1].date == "1956-12"
+    assert {s.page for s in steps} == {"offensive", "dongning", "captivity"}
+
+
+def test_story_navigation_moves_between_steps_and_keeps_the_step_in_the_url():
+    at = run_story()
+    assert not at.exception
+    first = at.header[0].value
+    assert at.query_params["step"] == ["1"] or at.query_params["step"] == "1"
+    at.button(key="story_next").click().run()
+    assert at.header[0].value != first
+    assert "2" in str(at.query_params["step"])
+    at.button(key="story_previous").click().run()
+    assert at.header[0].value == first
+    at.selectbox(key="story_select").set_value(18).run()
+    assert not at.exception
+    assert "18" in str(at.query_params["step"])
+    assert at.button(key="story_next").disabled  # the last step
+
+
+def test_story_step_sets_page_date_and_view():
+    at = run_story({"step": "14"})  # the first winter, on the captivity map, centred on Khabarovsk krai
+    assert not at.exception
+    _, args = folium_args(at)
+    assert "fig-khabarovsk-krai-named-dead" in feature_ids(args)
+    assert "fitBounds" in args["script"]
+    at = run_story({"step": "99"})
+    assert not at.exception and at.toast
+    assert str(at.query_params["step"]).strip("[]'\"") == "1"
+
+
+def query_value(at: AppTest, key: str) -> str:
+    value = at.query_params[key]
+    return value[0] if isinstance(value, list) else value
+
+
+def test_url_round_trip_state_to_url_to_state():
+    at = run_app()
+    (language,) = [w for w in at.get("selectbox") if w.key == "lang"]
+    language.set_value("es").run()
+    at.select_slider(key="day").set_value("1945-08-19").run()
+    url = {k: query_value(at, k) for k in ("day", "lang")}
+    assert url == {"day": "1945-08-19", "lang": "es"}
+    again = run_app(url)  # a student opens the shared link
+    assert again.select_slider(key="day").value == "1945-08-19"
+    assert again.title[0].value == "La ofensiva"
+    assert feature_ids(folium_args(again)[1]) == feature_ids(folium_args(at)[1])
+
+
+def test_month_and_step_round_trip():
+    at = run_camps()
+    at.select_slider(key="month").set_value("1949-12").run()
+    assert query_value(at, "month") == "1949-12"
+    assert run_camps({"month": "1949-12"}).select_slider(key="month").value == "1949-12"
+    story = run_story({"step": "7"})
+    assert query_value(story, "step") == "7"
+
+
+def test_slider_thumb_labels_are_localized():
+    at = run_app({"lang": "es"})
+    slider = at.select_slider(key="day")
+    assert slider.format_func("1945-08-20") == "20 ago 1945"
+
+
+def test_play_controls_are_on_every_map_page():
+    for page in ("app_pages/offensive.py", "app_pages/dongning.py", "app_pages/camps.py"):
+        at = run_app()
+        at.switch_page(page).run()
+        assert not at.exception
+        assert any(tog.label == "Play" for tog in at.toggle)
+        assert any(b.label == "Download this map (HTML)" for b in at.get("download_button"))

@@ -17,7 +17,7 @@ def test_camps_map_draws_and_changes_with_the_month(offline_page: Page, app_url:
     inner.evaluate("() => { window.__probe = 'kept'; }")
     count_1945 = camps.count()
     assert count_1945 >= 40
-    slider = page.get_by_test_id("stSlider").locator('input[type="range"]')
+    slider = page.locator('input[type="range"][aria-label="Month"]')
     slider.focus()
     for _ in range(12):  # December 1945 -> December 1946: the first ship home
         slider.press("ArrowRight")

@@ -94,7 +94,7 @@ def test_slider_lengthens_the_axes_in_place(offline_page: Page, app_url: str):
     before = inner.evaluate(AXES_JS)
     inner.evaluate("() => { window.__probe = 'same-document'; window.map.setView([45.75, 126.65], 6); }")
 
-    slider = page.get_by_test_id("stSlider").locator('input[type="range"]')
+    slider = page.locator('input[type="range"][aria-label="Date"]')
     slider.focus()
     for _ in range(11):  # 9 -> 20 August, one day per key press
         slider.press("ArrowRight")

@@ -83,3 +83,21 @@ def test_month_labels_are_localized():
     assert month_label(dt.date(1945, 9, 1), "en") == "Sept 1945" or month_label(dt.date(1945, 9, 1), "en").startswith("Sep")
     assert long_month(dt.date(1945, 9, 1), "en") == "September 1945"
     assert long_month(dt.date(1945, 9, 1), "es") == "septiembre de 1945"
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("1", (1, "")), ("18", (18, "")), ("19", (None, "out_of_range")), ("0", (None, "out_of_range")),
+    ("-1", (None, "invalid")), ("3.5", (None, "invalid")), ("", (None, "invalid")), ("9" * 50, (None, "invalid")),
+    ("<script>", (None, "invalid")), ("٣", (None, "invalid")),
+])
+def test_parse_step(raw, expected):
+    from atlas.params import parse_step
+
+    assert parse_step(raw, 18) == expected
+
+
+def test_short_dates_for_the_slider_thumb_are_localized():
+    from atlas.i18n import short_date
+
+    assert short_date(dt.date(1945, 8, 20), "en") == "20 Aug 1945"
+    assert short_date(dt.date(1945, 8, 20), "es") == "20 ago 1945"

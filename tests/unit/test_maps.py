@@ -185,3 +185,14 @@ def test_legend_html_cannot_close_the_script_tag():
     m.add_child(maps.Legend("</script><b>x</b>"))
     html = m.get_root().render()
     assert "\\u003c/script\\u003e" in html and "</script><b>x</b>" not in html
+
+
+def test_standalone_html_holds_the_map_the_layer_and_the_popups(loaded):
+    frame, sources, axes = loaded
+    shown = on_date(frame, dt.date(1945, 8, 20), axes)
+    placed, _ = split_placed(shown)
+    html = maps.standalone_html(maps.base_map("en", maps.popup_catalog(frame, "en", sources, axes)),
+                                maps.feature_layer(placed, dt.date(1945, 8, 20), "en"), "Test map")
+    assert html.startswith("<!DOCTYPE html>") and "<title>Test map</title>" in html
+    assert "L.map(" in html and "window.atlasPopups" in html and '"wp-one"' in html
+    assert html.index("window.atlasPopups") < html.index('"wp-one"')  # popups defined before the layer uses them

@@ -173,15 +173,34 @@ def test_figures_table_problems(row, fragment, tmp_path):
 
 
 def test_missing_tables_are_named(tmp_path):
-    folder = write_package(tmp_path, axes=None, figures=None, claims=None, history=None)
+    folder = write_package(tmp_path, axes=None, figures=None, claims=None, history=None, story=None)
     problems = [str(p) for p in validate_package(folder)]
-    for table in ("axes.csv", "figures.csv", "claims.csv", "history.csv"):
+    for table in ("axes.csv", "figures.csv", "claims.csv", "history.csv", "story.csv"):
         assert f"{table}: -: file is missing" in problems
 
 
 CLAIMS_HEADER = ("id,subject,claim_en,claim_es,quote,seed,verdict,record_en,record_es,certainty,sources,"
                  "map_page,map_date,map_feature\n")
 HISTORY_HEADER = "id,subject,date_start,date_end,certainty,text_en,text_es,sources\n"
+
+
+STORY_HEADER = "step,page,date,focus,title_en,title_es,caption_en,caption_es,sources\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "fragment"),
+    [
+        (STORY_HEADER + "2,offensive,1945-08-10,,T,T,C,C,doe-1990: p. 1\n", "step 2", "step: expected 1"),
+        (STORY_HEADER + "1,moon,1945-08-10,,T,T,C,C,doe-1990: p. 1\n", "step 1", "page: 'moon'"),
+        (STORY_HEADER + "1,offensive,1945-10-10,,T,T,C,C,doe-1990: p. 1\n", "step 1", "date: '1945-10-10'"),
+        (STORY_HEADER + "1,captivity,1946-12-01,,T,T,C,C,doe-1990: p. 1\n", "step 1", "date: '1946-12-01'"),
+        (STORY_HEADER + "1,offensive,1945-08-10,obj-zz,T,T,C,C,doe-1990: p. 1\n", "step 1", "focus: 'obj-zz'"),
+        (STORY_HEADER + "1,offensive,1945-08-10,,,T,C,C,doe-1990: p. 1\n", "step 1", "title_en: is empty"),
+    ],
+)
+def test_story_table_problems(text, feature, fragment, tmp_path):
+    problems = validate_package(write_package(tmp_path, story=text))
+    assert any(p.file == "story.csv" and p.feature == feature and fragment in p.message for p in problems), problems
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,65 @@
+"""Classroom use in a real browser: story mode, play, and a phone-width screen."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.test_map_browser import MAP_IFRAME, caption, map_frame, open_app, settled_map
+
+
+def test_story_mode_steps_forward_and_back(offline_page: Page, app_url: str):
+    page = offline_page
+    open_app(page, f"{app_url}/story?step=2")
+    expect(page.get_by_role("heading", name="Three fronts attack at once")).to_be_visible(timeout=30_000)
+    expect(page.frame_locator(MAP_IFRAME).locator(".atlas-icon").first).to_be_visible(timeout=30_000)
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("heading", name="Tanks across the Greater Khingan")).to_be_visible(timeout=30_000)
+    expect(page).to_have_url(re.compile(r"step=3"))
+    caption_text = page.locator(".atlas-story-caption")
+    expect(caption_text).to_contain_text("forward detachment")
+    size = caption_text.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 22  # large type for a projector
+    page.get_by_role("button", name="Previous").click()
+    expect(page.get_by_role("heading", name="Three fronts attack at once")).to_be_visible(timeout=30_000)
+
+
+def test_play_moves_the_date_and_the_map_updates_in_place(offline_page: Page, app_url: str):
+    page = offline_page
+    open_app(page, f"{app_url}/?day=1945-08-09")
+    expect(caption(page)).to_contain_text("up to 9 August 1945", timeout=30_000)
+    inner = settled_map(page)
+    inner.evaluate("() => { window.__probe = 'kept'; }")
+    page.get_by_text("Play", exact=True).click()
+    expect(caption(page)).to_contain_text("up to 12 August 1945", timeout=30_000)  # at least three steps
+    page.get_by_text("Play", exact=True).click()  # pause
+    page.wait_for_timeout(2500)
+    paused_at = caption(page).inner_text()
+    page.wait_for_timeout(2500)
+    assert caption(page).inner_text() == paused_at  # it stays paused
+    assert map_frame(page).evaluate("() => window.__probe") == "kept"  # never reloaded
+    assert "day=1945-08-1" in page.url
+
+
+def test_usable_on_a_phone_width_screen(browser, app_url: str):
+    from tests.browser.conftest import route_offline
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    route_offline(context, app_url)
+    page = context.new_page()
+    try:
+        open_app(page, f"{app_url}/?day=1945-08-20")
+        expect(page.get_by_role("heading", name="The offensive")).to_be_visible(timeout=30_000)
+        frame = page.frame_locator(MAP_IFRAME)
+        expect(frame.locator(".atlas-icon").first).to_be_attached(timeout=30_000)
+        box = page.locator(MAP_IFRAME).bounding_box()
+        assert box and box["width"] <= 390 and box["width"] > 300  # the map fills the width, no more
+        overflow = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollWidth - window.innerWidth")
+        assert overflow <= 1  # no sideways scrolling
+        slider = page.locator('input[type="range"][aria-label="Date"]')
+        slider.focus()
+        slider.press("ArrowRight")  # still keyboard-operable
+        expect(caption(page)).to_contain_text("21 August 1945", timeout=30_000)
+    finally:
+        context.close()

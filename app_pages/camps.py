@@ -30,17 +30,18 @@ phases = shown["phase"].value_counts() if len(shown) else {}
 st.caption(t("camps_caption", lang, month=long_month(month, lang), active=int(phases.get("active", 0)),
              closed=int(phases.get("closed", 0))))
 
-catalog = ui.popup_catalog(loaded, LAYER, lang)
+catalog = ui.map_catalog(loaded, LAYER, lang, "captivity")
+ui.show_catalog(catalog)
 map_column, phase_column = st.columns([5, 3], gap="medium")
 with map_column:
     view = ui.focus_bounds(frame, BOUNDS, "camps", pad_deg=4.0)
-    base = maps.base_map(lang, catalog, bounds=view, legend="captivity", max_zoom=12)
+    base = maps.base_map(lang, catalog, bounds=view, max_zoom=12)
     ui.show_map(base, maps.feature_layer(placed, day, lang, offsets=maps.fan_offsets(frame),
-                                         scale=maps.proportional_scale(frame)), key="camps_map")
+                                         scale=maps.proportional_scale(frame), icons=catalog.icons), key="camps_map")
     st.caption(t("map_help", lang))
-    ui.map_download(lambda: maps.base_map(lang, catalog, bounds=view, legend="captivity", max_zoom=12),
-                    lambda: maps.feature_layer(placed, day, lang, offsets=maps.fan_offsets(frame), scale=maps.proportional_scale(frame)),
-                    f"captivity-{day.isoformat()}", t("page_camps", lang), lang)
+    ui.map_download(lambda: maps.base_map(lang, catalog, bounds=view, max_zoom=12),
+                    lambda: maps.feature_layer(placed, day, lang, offsets=maps.fan_offsets(frame), scale=maps.proportional_scale(frame), icons=catalog.icons),
+                    f"captivity-{day.isoformat()}", t("page_camps", lang), lang, catalog)
 with phase_column:
     st.subheader(t("phase_heading", lang))
     with st.container(height=ui.MAP_HEIGHT - 60, border=False):

@@ -30,16 +30,17 @@ counts = summary.phase_counts(shown, POSITION_KINDS)
 st.caption(t("dongning_caption", lang, date=long_date(day, lang), holding=counts["holding"],
              falling=counts["falling"], fallen=counts["fallen"], unknown=counts["fate_unknown"]))
 
-catalog = ui.popup_catalog(loaded, LAYER, lang)
+catalog = ui.map_catalog(loaded, LAYER, lang, "fortress")
+ui.show_catalog(catalog)
 map_column, chronology_column = st.columns([5, 3], gap="medium")
 with map_column:
     view = ui.focus_bounds(frame, BOUNDS, "dongning", pad_deg=0.12)
-    base = maps.base_map(lang, catalog, bounds=view, legend="fortress", max_zoom=15)
-    ui.show_map(base, maps.feature_layer(placed, day, lang, offsets=maps.fan_offsets(frame)), key="dongning_map")
+    base = maps.base_map(lang, catalog, bounds=view, max_zoom=15)
+    ui.show_map(base, maps.feature_layer(placed, day, lang, offsets=maps.fan_offsets(frame), icons=catalog.icons), key="dongning_map")
     st.caption(t("map_help", lang))
-    ui.map_download(lambda: maps.base_map(lang, catalog, bounds=view, legend="fortress", max_zoom=15),
-                    lambda: maps.feature_layer(placed, day, lang, offsets=maps.fan_offsets(frame)),
-                    f"dongning-{day.isoformat()}", t("page_dongning", lang), lang)
+    ui.map_download(lambda: maps.base_map(lang, catalog, bounds=view, max_zoom=15),
+                    lambda: maps.feature_layer(placed, day, lang, offsets=maps.fan_offsets(frame), icons=catalog.icons),
+                    f"dongning-{day.isoformat()}", t("page_dongning", lang), lang, catalog)
 with chronology_column:
     st.subheader(t("chronology_heading", lang))
     with st.container(height=ui.MAP_HEIGHT - 60, border=False):

@@ -28,17 +28,18 @@ segments, heads = timeline.axis_geometry(shown, frame, atlas.axes)
 
 st.caption(summary.caption(placed, unplaced, day, lang, axes=len(heads)))
 
-catalog = ui.popup_catalog(loaded, LAYER, lang)
+catalog = ui.map_catalog(loaded, LAYER, lang, "offensive")
+ui.show_catalog(catalog)
 map_column, day_column = st.columns([5, 2], gap="medium")
 with map_column:
     view = ui.focus_bounds(frame, maps.VIEW_BOUNDS, "offensive", pad_deg=1.5)
     ui.show_map(maps.base_map(lang, catalog, bounds=view),
-                maps.feature_layer(placed, day, lang, segments, heads, maps.fan_offsets(frame)),
+                maps.feature_layer(placed, day, lang, segments, heads, maps.fan_offsets(frame), icons=catalog.icons),
                 key="offensive_map")
     st.caption(t("map_help", lang))
     ui.map_download(lambda: maps.base_map(lang, catalog, bounds=view),
-                    lambda: maps.feature_layer(placed, day, lang, segments, heads, maps.fan_offsets(frame)),
-                    f"offensive-{day.isoformat()}", t("page_offensive", lang), lang)
+                    lambda: maps.feature_layer(placed, day, lang, segments, heads, maps.fan_offsets(frame), icons=catalog.icons),
+                    f"offensive-{day.isoformat()}", t("page_offensive", lang), lang, catalog)
 with day_column:
     st.subheader(t("day_heading", lang))
     with st.container(height=ui.MAP_HEIGHT - 60, border=False):
@@ -47,12 +48,15 @@ with day_column:
             st.markdown(entry)
     st.caption(t("day_help", lang))
 
-if len(unplaced):
-    st.subheader(t("no_place_heading", lang))
-    st.dataframe(summary.feature_table(unplaced, lang, atlas.axes), hide_index=True, width="stretch")
-if len(placed):
-    st.subheader(t("table_heading", lang))
-    st.dataframe(summary.feature_table(placed, lang, atlas.axes), hide_index=True, width="stretch")
+# The full tables are the long text alternative; they are shown on request so that a slider step
+# (or Play) does not resend them every time. The day's events beside the map are always there.
+if st.toggle(t("show_tables", lang), key="show_tables", help=t("show_tables_help", lang)):
+    if len(unplaced):
+        st.subheader(t("no_place_heading", lang))
+        st.dataframe(summary.feature_table(unplaced, lang, atlas.axes), hide_index=True, width="stretch")
+    if len(placed):
+        st.subheader(t("table_heading", lang))
+        st.dataframe(summary.feature_table(placed, lang, atlas.axes), hide_index=True, width="stretch")
 
 st.header(t("forces_heading", lang))
 st.write(t("forces_intro", lang))

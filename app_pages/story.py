@@ -39,9 +39,12 @@ st.markdown(f'<p class="atlas-story-caption">{ui.escape_html(getattr(current, f"
 
 day = scene.parse_date(current.page, current.date)
 bounds = scene.view_bounds(atlas, current.page, current.focus)
-catalog = ui.popup_catalog(loaded, scene.SCENES[current.page].layer, lang)
-ui.show_map(scene.scene_map(atlas, current.page, lang, catalog, bounds),
-            scene.scene_layer(atlas, current.page, day, lang), key=f"story_map_{step}", height=STORY_MAP_HEIGHT)
+settings = scene.SCENES[current.page]
+catalog = ui.map_catalog(loaded, settings.layer, lang, settings.legend)
+ui.show_catalog(catalog)
+ui.show_map(scene.scene_map(current.page, lang, catalog, bounds),
+            scene.scene_layer(atlas, current.page, day, lang, catalog.icons), key=f"story_map_{step}",
+            height=STORY_MAP_HEIGHT)
 
 date_param = "month" if scene.SCENES[current.page].monthly else "day"
 query = {date_param: current.date, **({"focus": current.focus} if current.focus else {}),

@@ -8,8 +8,12 @@ built by :func:`feature_layer` (passed as ``feature_group_to_add``).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import math
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -71,12 +75,17 @@ POINT_TO_LAYER = JsCode(
     """function(feature, latlng) {
     var p = feature.properties;
     var shift = p.shift || [0, 0];  // pixels, so markers sharing a place stay clickable
-    var icon = L.divIcon({html: p.icon, className: 'atlas-icon atlas-' + p.kind,
-                          iconSize: [p.size, p.size], iconAnchor: [p.size / 2 - shift[0], p.size / 2 - shift[1]]});
+    var catalog = window.atlasCatalog();
+    var svg = catalog.icons[p.icon] || p.svg || '';  // icons are sent once, in the catalog
+    var size = catalog.sizes[p.icon] || p.size || 16;
+    var title = p.title || (catalog.popups[p.id] || {}).title || '';
+    if (p.turn) { svg = '<div style="transform:rotate(' + p.turn + 'deg)">' + svg + '</div>'; }
+    var icon = L.divIcon({html: svg, className: 'atlas-icon atlas-' + p.kind,
+                          iconSize: [size, size], iconAnchor: [size / 2 - shift[0], size / 2 - shift[1]]});
     if (p.kind === 'arrow') {
         return L.marker(latlng, {icon: icon, interactive: false, keyboard: false, zIndexOffset: -500});
     }
-    var marker = L.marker(latlng, {icon: icon, title: p.title, alt: p.title, riseOnHover: true});
+    var marker = L.marker(latlng, {icon: icon, title: title, alt: title, riseOnHover: true});
     if (!p.ring) { return marker; }
     var ring = L.circle(latlng, {radius: p.ring, color: p.color, weight: 1.5, dashArray: '6 6',
                                  fillOpacity: 0.06, interactive: false, className: 'atlas-ring'});
@@ -84,12 +93,14 @@ POINT_TO_LAYER = JsCode(
 }"""
 )
 # Lines carry their Leaflet path style in their properties (see :func:`segment_style`).
-LINE_STYLE = JsCode("function(feature) { return feature.properties.style || {}; }")
-# Popups live in the base map (window.atlasPopups, one entry per feature id), so a slider step
-# only sends ids and styles, not every popup again.
+LINE_STYLE = JsCode(
+    "function(feature) { var p = feature.properties; return p.style || window.atlasCatalog().lines[p.line] || {}; }"
+)
+# Popups, icons and the legend live in the map catalog (see :class:`MapCatalog`), sent once per
+# page; a slider step only sends ids, icon keys and coordinates.
 ON_EACH_FEATURE = JsCode(
     """function(feature, layer) {
-    var entry = (window.atlasPopups || {})[feature.properties.id];
+    var entry = window.atlasCatalog().popups[feature.properties.id];
     if (!entry) { return; }
     layer.bindPopup(entry.popup, {maxWidth: 340, maxHeight: 380});
     layer.bindTooltip(entry.tooltip, feature.geometry.type === 'Point'
@@ -248,7 +259,8 @@ def popup_catalog(frame: gpd.GeoDataFrame, lang: str, sources: Mapping[str, Any]
     """Escaped popup and tooltip HTML for every feature of a frame and every axis, keyed by id."""
     axes = axes or {}
     catalog = {
-        str(row["id"]): {"popup": popup_html(props, lang, sources, axes), "tooltip": tooltip_html(props, lang)}
+        str(row["id"]): {"popup": popup_html(props, lang, sources, axes), "tooltip": tooltip_html(props, lang),
+                         "title": text(props, "name", lang)}
         for _, row in frame.iterrows()
         for props in [clean_properties(row)]
     }
@@ -301,32 +313,115 @@ def proportional_scale(frame: gpd.GeoDataFrame) -> dict[str, float]:
     return largest
 
 
+LINE_STATES = ("reached", "under_way", "date_unknown")
+
+
+def line_key(front: str, state: str) -> str:
+    return f"{front or 'none'}.{state}"
+
+
+def line_table() -> dict[str, dict[str, Any]]:
+    """Path options of every axis stretch (front x state), sent once in the catalog."""
+    return {line_key(front, state): segment_style(front, state)
+            for front in [*FRONT_COLOR, ""] for state in LINE_STATES}
+
+
+def icon_key(svg: str) -> str:
+    """A short, stable key for an icon's SVG (the catalog maps keys to SVG)."""
+    return "i" + hashlib.sha1(svg.encode("utf-8")).hexdigest()[:8]
+
+
+PHASES_BY_KIND = {
+    "waypoint": ("done", "under_way", "date_unknown"),
+    "hq": ("holding", "falling", "fallen", "fate_unknown"),
+    "fortified_region": ("holding", "falling", "fallen", "fate_unknown"),
+    "position": ("holding", "falling", "fallen", "fate_unknown"),
+    "camp": ("active", "closed"),
+    "place": ("reference",),
+}
+ARROW_GAPS = (8, -6)  # behind a head marker (axes) or at the tip of a line (attack, route)
+
+
+def _marker_icon(props: Mapping[str, Any], phase: str, largest: Mapping[str, float]) -> tuple[dict[str, Any], str]:
+    """(style without the SVG, the SVG) of one feature in one phase."""
+    style = feature_style(props, phase)
+    if props.get("kind") == "region_figure":
+        size = proportional_size(float(props.get("value", 0)), largest.get(figure_kind(props), 0))
+        style.update(size=size, icon=proportional_svg(style["color"], size), ring=0)
+    return style, style.pop("icon")
+
+
+def icon_table(frame: gpd.GeoDataFrame) -> dict[str, str]:
+    """Every icon any feature of a layer can take on any date, and every arrowhead: key -> SVG."""
+    icons: dict[str, str] = {}
+    largest = proportional_scale(frame)
+    placed, _ = split_placed(frame) if not frame.empty else (frame, frame)
+    for _, row in placed.iterrows():
+        props = clean_properties(row)
+        for phase in PHASES_BY_KIND.get(str(props.get("kind")), ("done", "under_way", "date_unknown")):
+            _, svg = _marker_icon(props, phase, largest)
+            icons[icon_key(svg)] = svg
+    colors = {*FRONT_COLOR.values(), NEUTRAL_COLOR, *(c for c, _ in ROUTE_STYLE.values())}
+    for color in colors:
+        for faded in (False, True):
+            for gap in ARROW_GAPS:
+                svg = arrow_svg(color, 0, faded, gap=gap)
+                icons[icon_key(svg)] = svg
+    return icons
+
+
+def _icon_props(svg: str, icons: Mapping[str, str] | None) -> dict[str, str]:
+    """The icon as a catalog key when the catalog has it, else inline (standalone use, tests)."""
+    key = icon_key(svg)
+    return {"icon": key} if icons is not None and key in icons else {"icon": key, "svg": svg}
+
+
+def _arrow(point: Sequence[float], feature_id: str, color: str, bearing: float, faded: bool, gap: int,
+           icons: Mapping[str, str] | None) -> dict[str, Any]:
+    svg = arrow_svg(color, 0, faded, gap=gap)
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [round(point[0], 5), round(point[1], 5)]},
+        "properties": {"id": f"arrow-{feature_id}", "kind": "arrow", "size": 44, "turn": round(bearing, 1),
+                       **_icon_props(svg, icons)},
+    }
+
+
+def merge_segments(segments: Sequence[Segment]) -> list[tuple[str, str, str, list[list[float]]]]:
+    """Consecutive stretches of one axis in one state, joined into one line: (axis, front, state, coords)."""
+    merged: list[tuple[str, str, str, list[list[float]]]] = []
+    for seg in segments:
+        last = merged[-1] if merged else None
+        if last and last[0] == seg.axis and last[2] == seg.state and last[3][-1] == list(seg.start):
+            last[3].append(list(seg.end))
+        else:
+            merged.append((seg.axis, seg.front, seg.state, [list(seg.start), list(seg.end)]))
+    return merged
+
+
 def layer_geojson(frame: gpd.GeoDataFrame, lang: str, segments: Sequence[Segment] = (),
                   heads: Sequence[Head] = (), offsets: Mapping[str, tuple[int, int]] | None = None,
-                  scale: Mapping[str, float] | None = None) -> dict[str, Any]:
+                  scale: Mapping[str, float] | None = None, icons: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The visible features as a slim FeatureCollection: what the browser draws, nothing more.
 
-    Axis segments come first (drawn under the markers), then arrowheads, then the markers.
+    Axis segments come first (drawn under the markers), then arrowheads, then the markers. Icons
+    are sent as keys of ``icons`` (the page's catalog) when it has them.
     """
     features: list[dict[str, Any]] = []
-    for seg in segments:
+    for axis, front, state, coords in merge_segments(segments):
         features.append({
             "type": "Feature",
-            "geometry": {"type": "LineString", "coordinates": [list(seg.start), list(seg.end)]},
-            "properties": {"id": f"axis-{seg.axis}", "kind": "axis", "state": seg.state,
-                           "style": segment_style(seg.front, seg.state)},
+            "geometry": {"type": "LineString", "coordinates": coords},
+            "properties": {"id": f"axis-{axis}", "kind": "axis",
+                           **({"line": line_key(front, state)} if icons is not None else
+                              {"state": state, "style": segment_style(front, state)})},
         })
     for head in heads:
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": list(head.point)},
-            "properties": {"id": f"arrow-{head.axis}", "kind": "arrow", "size": 44,
-                           "icon": arrow_svg(FRONT_COLOR.get(head.front, NEUTRAL_COLOR), head.bearing,
-                                             faded=head.state == "under_way")},
-        })
+        features.append(_arrow(head.point, head.axis, FRONT_COLOR.get(head.front, NEUTRAL_COLOR), head.bearing,
+                               head.state == "under_way", ARROW_GAPS[0], icons))
     placed, _ = split_placed(frame)
     lines = placed[placed.geometry.geom_type != "Point"]
-    for _, row in lines.iterrows():  # attack directions (schematic): a line and its own arrowhead
+    for _, row in lines.iterrows():  # attack directions and routes (schematic): a line and its arrowhead
         props = clean_properties(row)
         coords = list(row.geometry.coords) if row.geometry.geom_type == "LineString" else []
         style = line_style(props, str(row.get("phase", "done")))
@@ -337,33 +432,32 @@ def layer_geojson(frame: gpd.GeoDataFrame, lang: str, segments: Sequence[Segment
                            "style": style},
         })
         if len(coords) >= 2:
-            features.append({
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": list(coords[-1])},
-                "properties": {"id": f"arrow-{props['id']}", "kind": "arrow", "size": 44,
-                               "icon": arrow_svg(style["color"], mercator_bearing(coords[-2], coords[-1]),
-                                                 faded=False, gap=-6)},
-            })
+            features.append(_arrow(coords[-1], props["id"], style["color"], mercator_bearing(coords[-2], coords[-1]),
+                                   False, ARROW_GAPS[1], icons))
     rings_drawn: set[tuple[float, float, int]] = set()
     largest = scale if scale is not None else proportional_scale(placed)
     for _, row in placed[placed.geometry.geom_type == "Point"].iterrows():
         props = clean_properties(row)
-        style = feature_style(props, str(row.get("phase", "done")))
-        if props.get("kind") == "region_figure":
-            size = proportional_size(float(props.get("value", 0)), largest.get(figure_kind(props), 0))
-            style.update(size=size, icon=proportional_svg(style["color"], size), ring=0)
+        style, svg = _marker_icon(props, str(row.get("phase", "done")), largest)
         ring = (row.geometry.x, row.geometry.y, style["ring"])
         if style["ring"] and ring in rings_drawn:
             style["ring"] = 0  # several features sharing one estimate: draw its circle once
         rings_drawn.add(ring)
+        if not style["ring"]:
+            style.pop("color")  # only the accuracy circle needs the colour in the browser
+            style.pop("ring")
+        slim = icons is not None and icon_key(svg) in icons
+        if slim:
+            style.pop("size")  # the catalog knows each icon's size and each feature's title
         features.append({
             "type": "Feature",
             "geometry": row.geometry.__geo_interface__,
             "properties": {
                 "id": props["id"],
                 "kind": props["kind"],
-                "title": text(props, "name", lang),
+                **({} if slim else {"title": text(props, "name", lang)}),
                 **style,
+                **_icon_props(svg, icons),
                 **({"shift": list(offsets[props["id"]])} if offsets and props["id"] in offsets else {}),
             },
         })
@@ -372,11 +466,11 @@ def layer_geojson(frame: gpd.GeoDataFrame, lang: str, segments: Sequence[Segment
 
 def feature_layer(frame: gpd.GeoDataFrame, day: dt.date, lang: str, segments: Sequence[Segment] = (),
                   heads: Sequence[Head] = (), offsets: Mapping[str, tuple[int, int]] | None = None,
-                  scale: Mapping[str, float] | None = None) -> folium.FeatureGroup:
+                  scale: Mapping[str, float] | None = None, icons: Mapping[str, str] | None = None) -> folium.FeatureGroup:
     """The date-dependent layer: one GeoJson of the axes and features visible on ``day``."""
-    group = folium.FeatureGroup(name=f"atlas-{day.isoformat()}")
+    group = folium.FeatureGroup(name=f"atlas-{day.isoformat()}", control=False)  # not a layer to switch off
     folium.GeoJson(
-        layer_geojson(frame, lang, segments, heads, offsets, scale),
+        layer_geojson(frame, lang, segments, heads, offsets, scale, icons),
         name="features",
         on_each_feature=ON_EACH_FEATURE,
         pointToLayer=POINT_TO_LAYER,
@@ -385,50 +479,96 @@ def feature_layer(frame: gpd.GeoDataFrame, day: dt.date, lang: str, segments: Se
     return group
 
 
-class PopupCatalog(MacroElement):
-    """Defines ``window.atlasPopups`` in the map's iframe (read by :data:`ON_EACH_FEATURE`)."""
+@dataclass(frozen=True)
+class MapCatalog:
+    """Everything constant about a map page in one language: popups, icons and legend.
+
+    It is sent to the browser once, outside the map (a hidden element of the page, which Streamlit
+    caches by content and does not resend on reruns); the map's script reads it from there by
+    ``id``. So the base map stays small, and a slider step carries no popup text and no SVG.
+    """
+
+    id: str
+    payload: dict[str, Any]
+
+    @property
+    def icons(self) -> dict[str, str]:
+        return self.payload["icons"]
+
+
+def make_catalog(popups: dict[str, dict[str, str]], icons: dict[str, str], legend: str) -> MapCatalog:
+    sizes = {key: int(float(re.search(r'width="([0-9.]+)"', svg).group(1))) for key, svg in icons.items()}
+    payload = {"popups": popups, "icons": icons, "sizes": sizes, "lines": line_table(), "legend": legend}
+    digest = hashlib.sha1(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()[:12]
+    return MapCatalog(digest, payload)
+
+
+def element_id(catalog: MapCatalog) -> str:
+    return f"atlas-catalog-{catalog.id}"
+
+
+class CatalogReader(MacroElement):
+    """Defines ``window.atlasCatalog()`` in the map's iframe and adds the legend control.
+
+    The catalog is read from the hidden element of the parent page (same origin), or from
+    ``window.__atlasCatalog`` when the map is saved as a standalone page.
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        window.atlasPopups = {{ this.catalog|tojson }};
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, catalog: dict[str, dict[str, str]]) -> None:
-        super().__init__()
-        self._name = "PopupCatalog"
-        self.catalog = catalog
-
-
-class Legend(MacroElement):
-    """A static legend control (bottom-right) holding pre-escaped HTML."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
+        window.atlasCatalog = function() {
+            if (window.__atlasCatalog) { return window.__atlasCatalog; }
+            var found = null;
+            try {
+                var el = window.parent.document.getElementById({{ this.element_id|tojson }});
+                if (el) { found = JSON.parse(el.getAttribute('data-catalog')); }
+            } catch (e) { found = null; }
+            if (found) { window.__atlasCatalog = found; }
+            return found || {popups: {}, icons: {}, sizes: {}, lines: {}, legend: ''};
+        };
         (function() {
             var legend = L.control({position: 'bottomright'});
             legend.onAdd = function() {
                 var div = L.DomUtil.create('div', 'atlas-legend');
-                div.innerHTML = {{ this.html|tojson }};
+                div.innerHTML = window.atlasCatalog().legend;
                 // Open on wide maps (projector, desktop); folded on narrow ones so it hides nothing.
-                div.querySelector('details').open = {{ this._parent.get_name() }}.getSize().x >= 1000;
+                var details = div.querySelector('details');
+                if (details) { details.open = {{ this._parent.get_name() }}.getSize().x >= 1000; }
                 L.DomEvent.disableClickPropagation(div);
                 L.DomEvent.disableScrollPropagation(div);
                 return div;
             };
-            legend.addTo({{ this._parent.get_name() }});
+            // Added once the page's scripts have run, so a catalog embedded after this one is found.
+            setTimeout(function() { legend.addTo({{ this._parent.get_name() }}); }, 0);
         })();
         {% endmacro %}
         """
     )
 
-    def __init__(self, html: str) -> None:
+    def __init__(self, element_id: str) -> None:
         super().__init__()
-        self._name = "Legend"
-        self.html = html
+        self._name = "CatalogReader"
+        self.element_id = element_id
+
+
+class EmbeddedCatalog(MacroElement):
+    """The catalog written into the page itself (for a standalone HTML export)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.__atlasCatalog = {{ this.payload_js }};
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, payload: dict[str, Any]) -> None:
+        super().__init__()
+        self._name = "EmbeddedCatalog"
+        # Escaped by hand: no "<", ">" or "&" can reach the script tag, so data cannot close it.
+        self.payload_js = (json.dumps(payload, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+                           .replace("&", "\\u0026"))
 
 
 LEGEND_CSS = """<style>
@@ -517,12 +657,13 @@ def legend_html(lang: str, variant: str = "offensive") -> str:
     )
 
 
-def base_map(lang: str, catalog: dict[str, dict[str, str]] | None = None,
-             bounds: Sequence[Sequence[float]] = VIEW_BOUNDS, legend: str = "offensive", max_zoom: int = 12) -> AtlasMap:
+def base_map(lang: str, catalog: MapCatalog | None = None,
+             bounds: Sequence[Sequence[float]] = VIEW_BOUNDS, max_zoom: int = 12) -> AtlasMap:
     """The base map for a language. Same inputs, same JS: never depends on the date.
 
-    ``catalog`` is :func:`popup_catalog` of all features (not only the visible ones); ``bounds``
-    the first view ([[south, west], [north, east]]); ``legend`` the legend variant.
+    ``catalog`` (popups, icons and legend of the page, see :func:`map_catalog`) is only named here;
+    the page shows it once with :func:`catalog_html`. ``bounds`` is the first view
+    ([[south, west], [north, east]]).
     """
     (south, west), (north, east) = bounds
     m = AtlasMap(location=[(south + north) / 2, (west + east) / 2], zoom_start=5, tiles=None, control_scale=True,
@@ -532,9 +673,21 @@ def base_map(lang: str, catalog: dict[str, dict[str, str]] | None = None,
     folium.LayerControl(position="topright", collapsed=True).add_to(m)
     m.fit_bounds([list(bounds[0]), list(bounds[1])])
     m.get_root().header.add_child(folium.Element(LEGEND_CSS))
-    m.add_child(Legend(legend_html(lang, legend)))
-    m.add_child(PopupCatalog(catalog or {}))
+    m.add_child(CatalogReader(element_id(catalog) if catalog else "atlas-catalog-none"))
     return m
+
+
+def catalog_html(catalog: MapCatalog) -> str:
+    """The hidden element that carries a page's catalog (JSON in an escaped attribute)."""
+    data = escape(json.dumps(catalog.payload, ensure_ascii=False, separators=(",", ":")), quote=True)
+    return f'<div id="{element_id(catalog)}" hidden data-catalog="{data}"></div>'
+
+
+def map_catalog(frame: gpd.GeoDataFrame, lang: str, sources: Mapping[str, Any], axes: Mapping[str, Any] | None,
+                legend: str) -> MapCatalog:
+    """A page's catalog: popups for every feature and axis, every icon any feature can take on any
+    date, and the legend."""
+    return make_catalog(popup_catalog(frame, lang, sources, axes), icon_table(frame), legend_html(lang, legend))
 
 
 def bounds_around(frame: gpd.GeoDataFrame, feature_id: str, pad_deg: float) -> list[list[float]] | None:
@@ -548,12 +701,13 @@ def bounds_around(frame: gpd.GeoDataFrame, feature_id: str, pad_deg: float) -> l
     return [[round(south - pad_deg, 4), round(west - pad_deg, 4)], [round(north + pad_deg, 4), round(east + pad_deg, 4)]]
 
 
-def standalone_html(base: folium.Map, layer: folium.FeatureGroup, title: str) -> str:
+def standalone_html(base: folium.Map, layer: folium.FeatureGroup, title: str, catalog: MapCatalog) -> str:
     """One self-contained HTML page of a map as it is now: the base map with the day's layer in it.
 
     The page still loads Leaflet and the tiles from the internet when opened; everything else
-    (features, popups, legend) is inside the file.
+    (features, popups, icons, legend) is inside the file.
     """
+    base.add_child(EmbeddedCatalog(catalog.payload))  # before the layer, whose script reads it
     base.add_child(layer)
     base.get_root().title = title
     return base.get_root().render()

@@ -47,7 +47,7 @@ def view_bounds(atlas: Any, page: str, focus: str) -> list[list[float]]:
     return around or scene.bounds
 
 
-def scene_layer(atlas: Any, page: str, day: dt.date, lang: str) -> folium.FeatureGroup:
+def scene_layer(atlas: Any, page: str, day: dt.date, lang: str, icons: dict[str, str] | None = None) -> folium.FeatureGroup:
     """The date-dependent layer a page's map shows on ``day`` (axes, arrowheads, markers)."""
     scene = SCENES[page]
     layer = atlas.layers.get(scene.layer)
@@ -55,10 +55,10 @@ def scene_layer(atlas: Any, page: str, day: dt.date, lang: str) -> folium.Featur
     shown = timeline.on_date(frame, day, atlas.axes)
     placed, _ = timeline.split_placed(shown)
     segments, heads = timeline.axis_geometry(shown, frame, atlas.axes)
-    return maps.feature_layer(placed, day, lang, segments, heads, maps.fan_offsets(frame), maps.proportional_scale(frame))
+    return maps.feature_layer(placed, day, lang, segments, heads, maps.fan_offsets(frame), maps.proportional_scale(frame),
+                              icons)
 
 
-def scene_map(atlas: Any, page: str, lang: str, catalog: dict[str, dict[str, str]], bounds: list[list[float]]) -> maps.AtlasMap:
+def scene_map(page: str, lang: str, catalog: maps.MapCatalog, bounds: list[list[float]]) -> maps.AtlasMap:
     """The base map of a page's scene (constant for a given language, catalog and view)."""
-    scene = SCENES[page]
-    return maps.base_map(lang, catalog, bounds=bounds, legend=scene.legend, max_zoom=scene.max_zoom)
+    return maps.base_map(lang, catalog, bounds=bounds, max_zoom=SCENES[page].max_zoom)

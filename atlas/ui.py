@@ -14,7 +14,7 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from atlas import export, maps, params, summary
+from atlas import export, maps, params, summary, timeline
 from atlas.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -69,16 +69,22 @@ def load() -> Loaded:
 
 
 @st.cache_data(show_spinner=False)
-def _catalog(folder: str, stamp: tuple[tuple[str, int], ...], layer: str, lang: str) -> dict[str, dict[str, str]]:
+def _catalog(folder: str, stamp: tuple[tuple[str, int], ...], layer: str, lang: str, legend: str) -> maps.MapCatalog:
     atlas, _ = _load(folder, stamp)
-    if layer not in atlas.layers:
-        return {}
-    return maps.popup_catalog(atlas.layers[layer].frame, lang, atlas.sources, atlas.axes)
+    frame = atlas.layers[layer].frame if layer in atlas.layers else timeline.empty_frame()
+    return maps.map_catalog(frame, lang, atlas.sources, atlas.axes, legend)
 
 
-def popup_catalog(loaded: Loaded, layer: str, lang: str) -> dict[str, dict[str, str]]:
-    """Cached popup HTML for every feature and axis of a layer in a language."""
-    return _catalog(loaded.folder, loaded.stamp, layer, lang)
+def map_catalog(loaded: Loaded, layer: str, lang: str, legend: str) -> maps.MapCatalog:
+    """A page's popups, icons and legend (cached until a data file changes), shown on the page
+    with :func:`show_catalog`."""
+    return _catalog(loaded.folder, loaded.stamp, layer, lang, legend)
+
+
+def show_catalog(catalog: maps.MapCatalog) -> None:
+    """Put the catalog in the page once, hidden. Its content never changes between reruns, so
+    Streamlit caches the message and a slider step does not send it again."""
+    st.html(maps.catalog_html(catalog))
 
 
 def language() -> str:
@@ -315,10 +321,11 @@ def month_codes(first: dt.date, last: dt.date) -> list[str]:
 
 
 def map_download(make_map: Callable[[], folium.Map], make_layer: Callable[[], folium.FeatureGroup], name: str,
-                 title: str, lang: str) -> None:
+                 title: str, lang: str, catalog: maps.MapCatalog) -> None:
     """'Download this map (HTML)': built only when clicked (deferred data), so reruns stay fast."""
     st.download_button(
-        t("download_map", lang), data=lambda: maps.standalone_html(make_map(), make_layer(), title).encode("utf-8"),
+        t("download_map", lang),
+        data=lambda: maps.standalone_html(make_map(), make_layer(), title, catalog).encode("utf-8"),
         file_name=f"{name}.html", mime="text/html", icon=":material/download:", help=t("download_map_help", lang),
         key=f"download_map_{name}", on_click="ignore",
     )

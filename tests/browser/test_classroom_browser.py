@@ -63,3 +63,31 @@ def test_usable_on_a_phone_width_screen(browser, app_url: str):
         expect(caption(page)).to_contain_text("21 August 1945", timeout=30_000)
     finally:
         context.close()
+
+
+def test_downloaded_map_page_draws_its_markers_legend_and_popups(browser, app_url: str):
+    """The 'Download this map (HTML)' file opens on its own: markers, legend and popups all work."""
+    import datetime as dt
+
+    from atlas import maps, scene
+    from atlas.load import load_atlas
+    from atlas.paths import DEFAULT_GEODATA_DIR
+    from tests.browser.conftest import route_offline
+
+    atlas = load_atlas(DEFAULT_GEODATA_DIR)
+    catalog = maps.map_catalog(atlas.layers["offensive"].frame, "es", atlas.sources, atlas.axes, "offensive")
+    html = maps.standalone_html(scene.scene_map("offensive", "es", catalog, maps.VIEW_BOUNDS),
+                                scene.scene_layer(atlas, "offensive", dt.date(1945, 8, 20), "es", catalog.icons),
+                                "Mapa", catalog)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    route_offline(context, app_url)
+    page = context.new_page()
+    try:
+        page.set_content(html, wait_until="load")  # as if opened from disk; Leaflet served locally
+        expect(page.locator(".atlas-icon").first).to_be_visible(timeout=30_000)
+        assert page.locator(".atlas-icon").count() > 50
+        expect(page.locator(".atlas-legend")).to_contain_text("Leyenda")
+        page.locator('.leaflet-marker-icon[title="Tongliao"]').click()
+        expect(page.locator(".leaflet-popup-content")).to_contain_text("15–16 de agosto de 1945")
+    finally:
+        context.close()

@@ -61,8 +61,9 @@ def test_axis_lines_grow_with_the_date_and_end_in_an_arrowhead(loaded):
     assert [s["properties"]["state"] for s in segs] == ["reached", "date_unknown", "under_way"]
     assert segs[2]["properties"]["style"]["opacity"] < segs[0]["properties"]["style"]["opacity"]
     segs, arrows = lines(dt.date(1945, 8, 22))
-    # once wp-three is reached, the undated stop before it was certainly passed: all solid
-    assert [s["properties"]["state"] for s in segs] == ["reached", "reached", "reached"]
+    # once wp-three is reached, the undated stop before it was certainly passed: all solid, one line
+    assert [s["properties"]["state"] for s in segs] == ["reached"]
+    assert segs[0]["geometry"]["coordinates"] == [[120.0, 47.0], [121.0, 46.0], [122.0, 45.5], [123.0, 45.0]]
     assert arrows[0]["geometry"]["coordinates"] == [123.0, 45.0]
 
 
@@ -70,23 +71,45 @@ def test_styles_encode_front_kind_certainty_and_estimated_position(loaded):
     frame, _, axes = loaded
     props = markers(layer_on(frame, axes, dt.date(1945, 8, 16)))
     alpha, beta = props["obj-alpha"], props["start-beta"]
-    assert alpha["color"] == maps.FRONT_COLOR["far_eastern_1"] and "<circle" in alpha["icon"]
-    assert beta["color"] == maps.FRONT_COLOR["transbaikal"] and "<rect" in beta["icon"]
-    assert 'fill="#ffffff"' in beta["icon"]  # disputed date -> hollow
-    assert 'opacity="0.5"' in beta["icon"]  # under way on 16 Aug
-    assert beta["ring"] == 50_000 and alpha["ring"] == 0  # estimated -> ring of its accuracy
-    assert props["fr-delta"]["color"] == maps.JAPANESE_COLOR and "stroke-dasharray" not in props["fr-delta"]["icon"]
-    assert "stroke-dasharray" in props["hq-eps"]["icon"]  # fate unknown -> dashed outline
-    fallen = markers(layer_on(frame, axes, dt.date(1945, 8, 19)))["fr-delta"]["icon"]
+    assert maps.FRONT_COLOR["far_eastern_1"] in alpha["svg"] and "<circle" in alpha["svg"]
+    assert beta["color"] == maps.FRONT_COLOR["transbaikal"] and "<rect" in beta["svg"]
+    assert 'fill="#ffffff"' in beta["svg"]  # disputed date -> hollow
+    assert 'opacity="0.5"' in beta["svg"]  # under way on 16 Aug
+    assert beta["ring"] == 50_000 and "ring" not in alpha  # estimated -> ring of its accuracy
+    assert maps.JAPANESE_COLOR in props["fr-delta"]["svg"] and "stroke-dasharray" not in props["fr-delta"]["svg"]
+    assert "stroke-dasharray" in props["hq-eps"]["svg"]  # fate unknown -> dashed outline
+    fallen = markers(layer_on(frame, axes, dt.date(1945, 8, 19)))["fr-delta"]["svg"]
     assert 'stroke="#1a1a1a"' in fallen and 'opacity="0.5"' in fallen  # crossed out and faded
 
 
-def test_layer_sends_no_popup_text(loaded):
-    frame, _, axes = loaded
-    data = layer_on(frame, axes, dt.date(1945, 9, 1))
-    allowed = {"axis": {"id", "kind", "state", "style"}, "arrow": {"id", "kind", "size", "icon"}}
-    default = {"id", "kind", "title", "color", "size", "icon", "ring"}
-    assert all(set(f["properties"]) - {"shift"} == allowed.get(f["properties"]["kind"], default) for f in data["features"])
+def test_layer_sends_no_popup_text_and_with_a_catalog_no_svg(loaded):
+    frame, sources, axes = loaded
+    catalog = maps.map_catalog(frame, "en", sources, axes, "offensive")
+    for day in (dt.date(1945, 8, 16), dt.date(1945, 8, 21), dt.date(1945, 9, 1)):
+        shown = on_date(frame, day, axes)
+        placed, _ = split_placed(shown)
+        segments, heads = axis_geometry(shown, frame, axes)
+        data = maps.layer_geojson(placed, "en", segments, heads, icons=catalog.icons)
+        allowed = {"axis": {"id", "kind", "line"}, "arrow": {"id", "kind", "size", "icon", "turn"}}
+        for f in data["features"]:
+            keys = set(f["properties"]) - {"shift", "ring", "color"}
+            assert keys == allowed.get(f["properties"]["kind"], {"id", "kind", "icon"}), f["properties"]
+            assert "<" not in str(f["properties"])  # no markup at all: icons and popups are in the catalog
+            if "icon" in f["properties"]:
+                assert f["properties"]["icon"] in catalog.icons  # every icon the layer names is in the catalog
+            if "line" in f["properties"]:
+                assert f["properties"]["line"] in catalog.payload["lines"]
+
+
+def test_catalog_is_one_hidden_element_and_its_id_follows_its_content(loaded):
+    frame, sources, axes = loaded
+    en = maps.map_catalog(frame, "en", sources, axes, "offensive")
+    es = maps.map_catalog(frame, "es", sources, axes, "offensive")
+    assert en.id != es.id and en.id == maps.map_catalog(frame, "en", sources, axes, "offensive").id
+    html = maps.catalog_html(en)
+    assert html.startswith(f'<div id="atlas-catalog-{en.id}" hidden data-catalog="') and html.count("<") == 2
+    assert "&lt;" in html  # popup markup is escaped inside the attribute
+    assert set(en.payload) == {"popups", "icons", "sizes", "lines", "legend"}
 
 
 def test_markers_sharing_a_place_are_fanned_out_not_moved(loaded, features, tmp_path):
@@ -121,7 +144,7 @@ def test_a_shared_estimate_draws_one_accuracy_circle(features, tmp_path):
     twin["properties"].update(id="start-gamma")
     atlas = load_atlas(write_package(tmp_path, [*features, twin]))
     placed, _ = split_placed(on_date(atlas.layers["offensive"].frame, dt.date(1945, 8, 20), atlas.axes))
-    rings = [f["properties"]["ring"] for f in maps.layer_geojson(placed, "en")["features"]
+    rings = [f["properties"].get("ring", 0) for f in maps.layer_geojson(placed, "en")["features"]
              if f["properties"]["id"] in {"start-beta", "start-gamma"}]
     assert sorted(rings) == [0, 50_000]
 
@@ -144,33 +167,37 @@ def test_popup_catalog_covers_every_feature_and_axis(loaded):
     assert "fecha desconocida" in catalog["wp-two"]["tooltip"]
 
 
-def test_base_map_is_identical_across_reruns_and_independent_of_the_day(loaded):
-    frame, sources, _ = loaded
-    catalog = maps.popup_catalog(frame, "en", sources)
-    first, second = maps.base_map("en", catalog), maps.base_map("en", catalog)
+def test_base_map_is_identical_across_reruns_small_and_independent_of_the_day(loaded):
+    frame, sources, axes = loaded
+    en = maps.map_catalog(frame, "en", sources, axes, "offensive")
+    first, second = maps.base_map("en", en), maps.base_map("en", en)
     assert _get_map_string(first) == _get_map_string(second)
-    assert _get_map_string(maps.base_map("es", catalog)) != _get_map_string(first)
+    assert _get_map_string(maps.base_map("es", maps.map_catalog(frame, "es", sources, axes, "offensive"))) != \
+        _get_map_string(first)  # another language names another catalog
+    assert len(_get_map_string(first)) < 6_000  # it is resent on every step, so it stays small
 
 
-def test_base_map_loads_only_leaflet_and_has_legend_and_attribution(loaded):
-    frame, sources, _ = loaded
-    m = maps.base_map("en", maps.popup_catalog(frame, "en", sources))
+def test_base_map_loads_only_leaflet_and_reads_its_catalog(loaded):
+    frame, sources, axes = loaded
+    catalog = maps.map_catalog(frame, "en", sources, axes, "offensive")
+    m = maps.base_map("en", catalog)
     assert m.default_js == [("leaflet", maps.LEAFLET_JS)]
     html = m.get_root().render()
-    assert "atlas-legend" in html and "Transbaikal Front" in html
     assert "OpenStreetMap" in html and "Esri" in html  # tile attributions
-    assert "window.atlasPopups" in html
+    assert f"atlas-catalog-{catalog.id}" in html and "window.atlasCatalog" in html and "atlas-legend" in html
+    assert "Transbaikal Front" in catalog.payload["legend"]
     tiles = [c for c in m._children.values() if isinstance(c, folium.TileLayer)]
     assert len(tiles) == 2 and all(t.options.get("attribution") for t in tiles)
 
 
 def test_feature_group_js_is_small_and_self_contained(loaded):
     frame, sources, axes = loaded
-    m = maps.base_map("en", maps.popup_catalog(frame, "en", sources))
+    catalog = maps.map_catalog(frame, "en", sources, axes, "offensive")
+    m = maps.base_map("en", catalog)
     placed, _ = split_placed(on_date(frame, dt.date(1945, 9, 1), axes))
-    js = _get_feature_group_string(maps.feature_layer(placed, dt.date(1945, 9, 1), "en"), m)
-    assert "L.geoJson" in js and "atlasPopups" in js
-    assert "Alpha text." not in js  # popups are in the base map, not re-sent per step
+    js = _get_feature_group_string(maps.feature_layer(placed, dt.date(1945, 9, 1), "en", icons=catalog.icons), m)
+    assert "L.geoJson" in js and "atlasCatalog" in js
+    assert "Alpha text." not in js and "<svg" not in js  # popups and icons are in the catalog, not re-sent
 
 
 def test_marker_svg_shapes():
@@ -180,19 +207,21 @@ def test_marker_svg_shapes():
         assert svg.startswith("<svg") and tag in svg
 
 
-def test_legend_html_cannot_close_the_script_tag():
-    m = folium.Map(tiles=None)
-    m.add_child(maps.Legend("</script><b>x</b>"))
-    html = m.get_root().render()
-    assert "\\u003c/script\\u003e" in html and "</script><b>x</b>" not in html
-
-
-def test_standalone_html_holds_the_map_the_layer_and_the_popups(loaded):
+def test_catalog_cannot_close_the_script_tag_in_a_standalone_page(loaded):
     frame, sources, axes = loaded
+    catalog = maps.make_catalog({"x": {"popup": "</script><b>x</b>", "tooltip": "", "title": ""}}, {}, "")
+    html = maps.standalone_html(maps.base_map("en", catalog), folium.FeatureGroup(), "T", catalog)
+    assert "</script><b>x</b>" not in html and "\\u003c/script\\u003e" in html
+
+
+def test_standalone_html_holds_the_map_the_layer_and_the_catalog(loaded):
+    frame, sources, axes = loaded
+    catalog = maps.map_catalog(frame, "en", sources, axes, "offensive")
     shown = on_date(frame, dt.date(1945, 8, 20), axes)
     placed, _ = split_placed(shown)
-    html = maps.standalone_html(maps.base_map("en", maps.popup_catalog(frame, "en", sources, axes)),
-                                maps.feature_layer(placed, dt.date(1945, 8, 20), "en"), "Test map")
+    html = maps.standalone_html(maps.base_map("en", catalog),
+                                maps.feature_layer(placed, dt.date(1945, 8, 20), "en", icons=catalog.icons),
+                                "Test map", catalog)
     assert html.startswith("<!DOCTYPE html>") and "<title>Test map</title>" in html
-    assert "L.map(" in html and "window.atlasPopups" in html and '"wp-one"' in html
-    assert html.index("window.atlasPopups") < html.index('"wp-one"')  # popups defined before the layer uses them
+    assert "L.map(" in html and "window.__atlasCatalog = " in html and '"wp-one"' in html
+    assert html.index("window.__atlasCatalog = ") < html.index('"wp-one"')  # the catalog comes before the layer

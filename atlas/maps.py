@@ -677,10 +677,35 @@ def base_map(lang: str, catalog: MapCatalog | None = None,
     return m
 
 
+def map_watchdog_html(message: str, timeout_ms: int = 8000) -> str:
+    """A tiny page that checks, next to the map, whether the map's scripts loaded.
+
+    If Leaflet (from the CDN) is blocked or the reader is offline, streamlit-folium leaves an empty
+    box; after ``timeout_ms`` this writes ``message`` into that box instead (same-origin frames).
+    Runs in its own frame, so it works exactly when the CDN does not.
+    """
+    return (
+        "<script>(function(){var started=Date.now();function check(){"
+        "var frames=window.parent.document.querySelectorAll('iframe[title=\"streamlit_folium.st_folium\"]');"
+        "var waiting=false;frames.forEach(function(f){try{var d=f.contentDocument,box=d&&d.getElementById('map_div');"
+        "if(!box){waiting=true;return;}var old=d.getElementById('atlas-no-map');"
+        "if(box.classList.contains('leaflet-container')){if(old)old.remove();return;}if(old)return;"
+        f"if(Date.now()-started<{int(timeout_ms)}){{waiting=true;return;}}"
+        "var note=d.createElement('div');note.id='atlas-no-map';note.setAttribute('role','alert');"
+        f"note.textContent={json.dumps(message)};"
+        "note.style.cssText='padding:2em;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#f3f3f3;"
+        "border:1px dashed #888';box.appendChild(note);}catch(e){}});"
+        "if(waiting||Date.now()-started<60000)setTimeout(check,1000);}setTimeout(check,1000);})();</script>"
+    )
+
+
 def catalog_html(catalog: MapCatalog) -> str:
     """The hidden element that carries a page's catalog (JSON in an escaped attribute)."""
-    data = escape(json.dumps(catalog.payload, ensure_ascii=False, separators=(",", ":")), quote=True)
-    return f'<div id="{element_id(catalog)}" hidden data-catalog="{data}"></div>'
+    # "<", ">" and "&" become JSON escapes, so the attribute holds no markup at all for an HTML
+    # sanitizer to object to (data with "<script" in it was dropped otherwise); quotes are escaped.
+    text = (json.dumps(catalog.payload, ensure_ascii=False, separators=(",", ":"))
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    return f'<div id="{element_id(catalog)}" hidden data-catalog="{escape(text, quote=True)}"></div>'
 
 
 def map_catalog(frame: gpd.GeoDataFrame, lang: str, sources: Mapping[str, Any], axes: Mapping[str, Any] | None,

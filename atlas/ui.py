@@ -12,6 +12,7 @@ from typing import Any
 
 import folium
 import streamlit as st
+import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
 from atlas import export, maps, params, summary, timeline
@@ -134,11 +135,17 @@ def show_problems(layer: Layer | None, package_problems: list[Problem], fatal: s
 
 
 def show_map(m: folium.Map, layer: folium.FeatureGroup, key: str, height: int = MAP_HEIGHT) -> Any:
-    """Draw the map; only ``layer`` changes between reruns, so the iframe and the view are kept."""
-    return st_folium(
+    """Draw the map; only ``layer`` changes between reruns, so the iframe and the view are kept.
+
+    A watchdog beside it replaces a blank box with a message if the map's scripts cannot load.
+    """
+    drawn = st_folium(
         m, key=key, feature_group_to_add=layer, returned_objects=[],
         use_container_width=True, height=height,
     )
+    lang = normalize_language(st.session_state.get("lang"))
+    components.html(maps.map_watchdog_html(t("map_unavailable", lang)), height=0)
+    return drawn
 
 
 def date_slider(lang: str, first: dt.date, last: dt.date, default: dt.date, key: str = "day") -> dt.date:

@@ -413,3 +413,74 @@ def test_play_controls_are_on_every_map_page():
         assert not at.exception
         assert any(tog.label == "Play" for tog in at.toggle)
         assert any(b.label == "Download this map (HTML)" for b in at.get("download_button"))
+
+
+HOSTILE_VALUES = [  # markup, script, huge, empty, out of range, wrong type, unicode
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "", "9" * 10_000, "-1", "99999", "1945-02-30",
+    "2045-08-15", "١٩٤٥-٠٨-٢٠", "\u202e1945-08-20", "[]", "../../etc/passwd",
+]
+PAGES_AND_PARAMS = [
+    ("app_pages/offensive.py", "day"), ("app_pages/offensive.py", "focus"), ("app_pages/offensive.py", "lang"),
+    ("app_pages/dongning.py", "day"), ("app_pages/dongning.py", "focus"),
+    ("app_pages/camps.py", "month"), ("app_pages/camps.py", "focus"),
+    ("app_pages/story.py", "step"),
+]
+
+
+@pytest.mark.parametrize(("page", "param"), PAGES_AND_PARAMS)
+def test_every_parameter_shrugs_off_hostile_values(page, param):
+    for value in HOSTILE_VALUES:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params[param] = value
+        at.run()
+        notices = [t.value for t in at.toast]  # the first page that reads the parameter gives the notice
+        assert not at.exception, (param, value)
+        at.switch_page(page).run()
+        notices += [t.value for t in at.toast]
+        assert not at.exception, (param, value)
+        shown = " ".join([*(c.value for c in at.caption), *(m.value for m in at.markdown), *notices])
+        assert "<script>" not in shown and "onerror=alert" not in shown, (param, value)
+        assert notices, (param, value)  # a short notice says the value was ignored
+
+
+def _feature(features, fid):
+    return next(f for f in features if f["properties"]["id"] == fid)
+
+
+MALFORMED = {  # kind of breakage -> (how to break the synthetic package, what the message names)
+    "bad JSON": (dict(raw_geojson='{"type": "FeatureCollection", "features": ['), "not valid JSON"),
+    "empty file": (dict(raw_geojson=""), "not valid JSON"),
+    "missing id": (lambda f: _feature(f, "obj-alpha")["properties"].pop("id"), "feature #1 (no id)"),
+    "duplicate id": (lambda f: f.append(json.loads(json.dumps(f[0]))), "duplicate id"),
+    "bad date": (lambda f: _feature(f, "obj-alpha")["properties"].update(date_start="1945-02-30"), "obj-alpha: date_start"),
+    "end before start": (lambda f: _feature(f, "start-beta")["properties"].update(date_end="1945-08-01"), "start-beta"),
+    "swapped coordinates": (lambda f: _feature(f, "obj-alpha").update(geometry={"type": "Point", "coordinates": [45.75, 126.65]}),
+                            "looks swapped"),
+    "out of region": (lambda f: _feature(f, "obj-alpha").update(geometry={"type": "Point", "coordinates": [10.0, 45.0]}),
+                      "outside the region"),
+    "invalid geometry": (lambda f: _feature(f, "obj-alpha").update(
+        geometry={"type": "Polygon", "coordinates": [[[120, 40], [121, 41], [121, 40], [120, 41], [120, 40]]]}),
+        "invalid Polygon"),
+    "unknown source key": (lambda f: _feature(f, "obj-alpha")["properties"].update(sources="nobody: p. 1"),
+                           "unknown source key"),
+    "wrong types": (lambda f: _feature(f, "obj-alpha")["properties"].update(accuracy_km="five", seq="x"),
+                    "obj-alpha: accuracy_km"),
+    "not a FeatureCollection": (dict(raw_geojson="[1, 2, 3]"), "not a GeoJSON FeatureCollection"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(MALFORMED))
+def test_malformed_data_is_named_and_the_app_keeps_going(kind, tmp_path, monkeypatch, features):
+    breakage, fragment = MALFORMED[kind]
+    if isinstance(breakage, dict):
+        folder = write_package(tmp_path, **breakage)
+    else:
+        breakage(features)
+        folder = write_package(tmp_path, features)
+    monkeypatch.setenv("ATLAS_GEODATA_DIR", str(folder))
+    at = run_app({"day": "1945-09-01"})
+    assert not at.exception
+    message = (at.error or at.warning)[0].value
+    assert "offensive.geojson" in message  # the file is named in plain words
+    assert fragment in at.code[0].value  # and the problem, by file and feature, in the list below
+    assert captions(at)  # the page still renders its caption and map

@@ -108,7 +108,7 @@ def test_catalog_is_one_hidden_element_and_its_id_follows_its_content(loaded):
     assert en.id != es.id and en.id == maps.map_catalog(frame, "en", sources, axes, "offensive").id
     html = maps.catalog_html(en)
     assert html.startswith(f'<div id="atlas-catalog-{en.id}" hidden data-catalog="') and html.count("<") == 2
-    assert "&lt;" in html  # popup markup is escaped inside the attribute
+    assert "\\u003cdiv" in html  # popup markup travels as JSON escapes: no markup in the attribute
     assert set(en.payload) == {"popups", "icons", "sizes", "lines", "legend"}
 
 

@@ -24,7 +24,7 @@ month = ui.month_slider(lang, FIRST_MONTH, LAST_MONTH, DEFAULT_MONTH)
 ui.play_controls(ui.month_codes(FIRST_MONTH, LAST_MONTH), "month", lang)
 day = timeline.month_end(month)  # a month step shows what had happened by the month's end
 frame = layer.frame if layer else timeline.empty_frame()
-shown = timeline.on_date(frame, day, atlas.axes)
+shown = ui.shown_on(loaded, LAYER, day)
 placed, unplaced = timeline.split_placed(shown)
 phases = shown["phase"].value_counts() if len(shown) else {}
 st.caption(t("camps_caption", lang, month=long_month(month, lang), active=int(phases.get("active", 0)),
@@ -36,11 +36,10 @@ map_column, phase_column = st.columns([5, 3], gap="medium")
 with map_column:
     view = ui.focus_bounds(frame, BOUNDS, "camps", pad_deg=4.0)
     base = maps.base_map(lang, catalog, bounds=view, max_zoom=12)
-    ui.show_map(base, maps.feature_layer(placed, day, lang, offsets=maps.fan_offsets(frame),
-                                         scale=maps.proportional_scale(frame), icons=catalog.icons), key="camps_map")
+    ui.show_map(base, ui.day_layer(loaded, LAYER, day, lang, "captivity"), key="camps_map")
     st.caption(t("map_help", lang))
     ui.map_download(lambda: maps.base_map(lang, catalog, bounds=view, max_zoom=12),
-                    lambda: maps.feature_layer(placed, day, lang, offsets=maps.fan_offsets(frame), scale=maps.proportional_scale(frame), icons=catalog.icons),
+                    lambda: ui.day_layer(loaded, LAYER, day, lang, "captivity"),
                     f"captivity-{day.isoformat()}", t("page_camps", lang), lang, catalog)
 with phase_column:
     st.subheader(t("phase_heading", lang))

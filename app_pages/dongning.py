@@ -24,7 +24,7 @@ ui.show_problems(layer, list(atlas.problems), loaded.fatal, lang)
 day = ui.date_slider(lang, FIRST_DAY, LAST_DAY, DEFAULT_DAY, key="day")
 ui.play_controls(ui.day_codes(FIRST_DAY, LAST_DAY), "day", lang)
 frame = layer.frame if layer else timeline.empty_frame()
-shown = timeline.on_date(frame, day, atlas.axes)
+shown = ui.shown_on(loaded, LAYER, day)
 placed, _ = timeline.split_placed(shown)
 counts = summary.phase_counts(shown, POSITION_KINDS)
 st.caption(t("dongning_caption", lang, date=long_date(day, lang), holding=counts["holding"],
@@ -36,10 +36,10 @@ map_column, chronology_column = st.columns([5, 3], gap="medium")
 with map_column:
     view = ui.focus_bounds(frame, BOUNDS, "dongning", pad_deg=0.12)
     base = maps.base_map(lang, catalog, bounds=view, max_zoom=15)
-    ui.show_map(base, maps.feature_layer(placed, day, lang, offsets=maps.fan_offsets(frame), icons=catalog.icons), key="dongning_map")
+    ui.show_map(base, ui.day_layer(loaded, LAYER, day, lang, "fortress"), key="dongning_map")
     st.caption(t("map_help", lang))
     ui.map_download(lambda: maps.base_map(lang, catalog, bounds=view, max_zoom=15),
-                    lambda: maps.feature_layer(placed, day, lang, offsets=maps.fan_offsets(frame), icons=catalog.icons),
+                    lambda: ui.day_layer(loaded, LAYER, day, lang, "fortress"),
                     f"dongning-{day.isoformat()}", t("page_dongning", lang), lang, catalog)
 with chronology_column:
     st.subheader(t("chronology_heading", lang))

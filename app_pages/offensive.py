@@ -22,23 +22,21 @@ ui.show_problems(layer, list(atlas.problems), loaded.fatal, lang)
 day = ui.date_slider(lang, FIRST_DAY, LAST_DAY, DEFAULT_DAY)
 ui.play_controls(ui.day_codes(FIRST_DAY, LAST_DAY), "day", lang)
 frame = layer.frame if layer else timeline.empty_frame()
-shown = timeline.on_date(frame, day, atlas.axes)
+shown = ui.shown_on(loaded, LAYER, day)
 placed, unplaced = timeline.split_placed(shown)
-segments, heads = timeline.axis_geometry(shown, frame, atlas.axes)
 
-st.caption(summary.caption(placed, unplaced, day, lang, axes=len(heads)))
+st.caption(summary.caption(placed, unplaced, day, lang, axes=summary.axes_under_way(shown)))
 
 catalog = ui.map_catalog(loaded, LAYER, lang, "offensive")
 ui.show_catalog(catalog)
 map_column, day_column = st.columns([5, 2], gap="medium")
 with map_column:
     view = ui.focus_bounds(frame, maps.VIEW_BOUNDS, "offensive", pad_deg=1.5)
-    ui.show_map(maps.base_map(lang, catalog, bounds=view),
-                maps.feature_layer(placed, day, lang, segments, heads, maps.fan_offsets(frame), icons=catalog.icons),
+    ui.show_map(maps.base_map(lang, catalog, bounds=view), ui.day_layer(loaded, LAYER, day, lang, "offensive"),
                 key="offensive_map")
     st.caption(t("map_help", lang))
     ui.map_download(lambda: maps.base_map(lang, catalog, bounds=view),
-                    lambda: maps.feature_layer(placed, day, lang, segments, heads, maps.fan_offsets(frame), icons=catalog.icons),
+                    lambda: ui.day_layer(loaded, LAYER, day, lang, "offensive"),
                     f"offensive-{day.isoformat()}", t("page_offensive", lang), lang, catalog)
 with day_column:
     st.subheader(t("day_heading", lang))

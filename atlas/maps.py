@@ -100,11 +100,12 @@ LINE_STYLE = JsCode(
 # page; a slider step only sends ids, icon keys and coordinates.
 ON_EACH_FEATURE = JsCode(
     """function(feature, layer) {
-    var entry = window.atlasCatalog().popups[feature.properties.id];
-    if (!entry) { return; }
-    layer.bindPopup(entry.popup, {maxWidth: 340, maxHeight: 380});
-    layer.bindTooltip(entry.tooltip, feature.geometry.type === 'Point'
-                      ? {direction: 'top', offset: [0, -8]} : {sticky: true});
+    var id = feature.properties.id;
+    // Looked up when opened, not when drawn: the text is always the page's catalog's.
+    layer.bindPopup(function() { return (window.atlasCatalog().popups[id] || {}).popup || ''; },
+                    {maxWidth: 340, maxHeight: 380});
+    layer.bindTooltip(function() { return (window.atlasCatalog().popups[id] || {}).tooltip || ''; },
+                      feature.geometry.type === 'Point' ? {direction: 'top', offset: [0, -8]} : {sticky: true});
 }"""
 )
 
@@ -436,10 +437,11 @@ def layer_geojson(frame: gpd.GeoDataFrame, lang: str, segments: Sequence[Segment
                                    False, ARROW_GAPS[1], icons))
     rings_drawn: set[tuple[float, float, int]] = set()
     largest = scale if scale is not None else proportional_scale(placed)
-    for _, row in placed[placed.geometry.geom_type == "Point"].iterrows():
+    points = placed[placed.geometry.geom_type == "Point"]
+    for row in points.to_dict("records"):  # dicts, not row Series: several times faster here
         props = clean_properties(row)
         style, svg = _marker_icon(props, str(row.get("phase", "done")), largest)
-        ring = (row.geometry.x, row.geometry.y, style["ring"])
+        ring = (row["geometry"].x, row["geometry"].y, style["ring"])
         if style["ring"] and ring in rings_drawn:
             style["ring"] = 0  # several features sharing one estimate: draw its circle once
         rings_drawn.add(ring)
@@ -451,7 +453,7 @@ def layer_geojson(frame: gpd.GeoDataFrame, lang: str, segments: Sequence[Segment
             style.pop("size")  # the catalog knows each icon's size and each feature's title
         features.append({
             "type": "Feature",
-            "geometry": row.geometry.__geo_interface__,
+            "geometry": row["geometry"].__geo_interface__,
             "properties": {
                 "id": props["id"],
                 "kind": props["kind"],
@@ -464,19 +466,19 @@ def layer_geojson(frame: gpd.GeoDataFrame, lang: str, segments: Sequence[Segment
     return {"type": "FeatureCollection", "features": features}
 
 
+def layer_from_data(data: dict[str, Any], day: dt.date) -> folium.FeatureGroup:
+    """The date-dependent layer from a ready FeatureCollection (see :func:`layer_geojson`)."""
+    group = folium.FeatureGroup(name=f"atlas-{day.isoformat()}", control=False)  # not a layer to switch off
+    folium.GeoJson(data, name="features", on_each_feature=ON_EACH_FEATURE, pointToLayer=POINT_TO_LAYER,
+                   style=LINE_STYLE).add_to(group)
+    return group
+
+
 def feature_layer(frame: gpd.GeoDataFrame, day: dt.date, lang: str, segments: Sequence[Segment] = (),
                   heads: Sequence[Head] = (), offsets: Mapping[str, tuple[int, int]] | None = None,
                   scale: Mapping[str, float] | None = None, icons: Mapping[str, str] | None = None) -> folium.FeatureGroup:
     """The date-dependent layer: one GeoJson of the axes and features visible on ``day``."""
-    group = folium.FeatureGroup(name=f"atlas-{day.isoformat()}", control=False)  # not a layer to switch off
-    folium.GeoJson(
-        layer_geojson(frame, lang, segments, heads, offsets, scale, icons),
-        name="features",
-        on_each_feature=ON_EACH_FEATURE,
-        pointToLayer=POINT_TO_LAYER,
-        style=LINE_STYLE,
-    ).add_to(group)
-    return group
+    return layer_from_data(layer_geojson(frame, lang, segments, heads, offsets, scale, icons), day)
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,13 @@ def caption(placed: gpd.GeoDataFrame, unplaced: gpd.GeoDataFrame, day: dt.date, 
     return " · ".join(parts)
 
 
+def axes_under_way(shown: gpd.GeoDataFrame) -> int:
+    """How many armies' axes are drawn on the map (those with at least one waypoint shown)."""
+    if shown.empty or "axis" not in shown:
+        return 0
+    return int(shown.loc[shown["kind"] == "waypoint", "axis"].nunique())
+
+
 def phase_text(phase: Any, lang: str) -> str:
     return t(f"phase_{phase}", lang) if isinstance(phase, str) and phase else ""
 

@@ -112,15 +112,18 @@ def _waypoint_phases(frame: gpd.GeoDataFrame, day: dt.date, axes: Mapping[str, A
     undated waypoints would otherwise appear before its attack began.
     """
     starts = dict(zip(frame["id"], frame["earliest"], strict=True))
+    by_axis: dict[str, list[tuple[float, str, dt.date | None, dt.date | None]]] = {}
+    for fid, kind, axis, seq, earliest, latest in zip(frame["id"], frame["kind"], frame["axis"], frame["seq"],
+                                                      frame["earliest"], frame["latest"], strict=True):
+        if kind == "waypoint":  # plain tuples: grouping with pandas cost most of this function
+            by_axis.setdefault(axis, []).append((seq, fid, earliest, latest))
     phases: dict[str, str] = {}
-    waypoints = frame[frame["kind"] == "waypoint"]
-    for name, group in waypoints.groupby("axis", sort=True):
+    for name in sorted(by_axis):
         axis = axes.get(name)
         started = starts.get(axis.start) if axis is not None else None
         if not isinstance(started, dt.date):
             continue
-        ordered = group.sort_values("seq")
-        stops = list(zip(ordered["id"], ordered["earliest"], ordered["latest"], strict=True))
+        stops = [(fid, earliest, latest) for _, fid, earliest, latest in sorted(by_axis[name], key=lambda s: s[0])]
         phases.update(axis_progress(stops, day, started))
     return phases
 
@@ -136,20 +139,20 @@ def on_date(frame: gpd.GeoDataFrame, day: dt.date, axes: Mapping[str, Any] | Non
         return empty_frame()
     waypoint_phases = _waypoint_phases(frame, day, axes or {}) if "axis" in frame else {}
     phases: list[str | None] = []
-    for _, row in frame.iterrows():
-        kind = row["kind"]
+    actives = frame["active"] if "active" in frame else [None] * len(frame)
+    for fid, kind, earliest, latest, active in zip(frame["id"], frame["kind"], frame["earliest"], frame["latest"],
+                                                   actives, strict=True):  # plain columns: no row objects
         if kind == "waypoint":
-            phases.append(waypoint_phases.get(row["id"]))
+            phases.append(waypoint_phases.get(fid))
         elif kind in REFERENCE_KINDS:
             phases.append("reference")
         elif kind in PERIOD_KINDS:
-            phases.append(period_phase(row["earliest"], row["latest"], day))
+            phases.append(period_phase(earliest, latest, day))
         elif kind in PERSISTENT_KINDS:
-            active = row.get("active")
             opened = not isinstance(active, dt.date) or active <= day
-            phases.append(persistent_phase(row["earliest"], row["latest"], day) if opened else None)
+            phases.append(persistent_phase(earliest, latest, day) if opened else None)
         else:
-            phases.append(dated_phase(row["earliest"], row["latest"], day))
+            phases.append(dated_phase(earliest, latest, day))
     shown = frame.assign(phase=phases)
     shown = shown[shown["phase"].notna()].copy()
     order = [(e if isinstance(e, dt.date) else dt.date.max, i) for e, i in zip(shown["earliest"], shown["id"], strict=True)]
@@ -224,14 +227,17 @@ def axis_geometry(shown: gpd.GeoDataFrame, frame: gpd.GeoDataFrame,
     points = {i: (g.x, g.y) for i, g in zip(frame["id"], frame.geometry, strict=True) if g is not None and not g.is_empty}
     segments: list[Segment] = []
     heads: list[Head] = []
-    waypoints = shown[shown["kind"] == "waypoint"]
-    for name, group in waypoints.groupby("axis", sort=True):
+    by_axis: dict[str, list[tuple[float, str, str]]] = {}
+    for fid, kind, axis_id, seq, phase in zip(shown["id"], shown["kind"], shown["axis"], shown["seq"], shown["phase"],
+                                              strict=True):
+        if kind == "waypoint":
+            by_axis.setdefault(axis_id, []).append((seq, fid, phase))
+    for name in sorted(by_axis):
         axis = axes.get(name)
         if axis is None or axis.start not in points:
             continue
         previous = points[axis.start]
-        ordered = group.sort_values("seq")
-        for stop_id, phase in zip(ordered["id"], ordered["phase"], strict=True):
+        for _, stop_id, phase in sorted(by_axis[name], key=lambda stop: stop[0]):
             here = points.get(stop_id)
             if here is None:
                 continue

@@ -12,7 +12,6 @@ from typing import Any
 
 import folium
 import streamlit as st
-import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
 from atlas import export, maps, params, summary, timeline
@@ -82,10 +81,17 @@ def map_catalog(loaded: Loaded, layer: str, lang: str, legend: str) -> maps.MapC
     return _catalog(loaded.folder, loaded.stamp, layer, lang, legend)
 
 
+_CATALOG_HTML: dict[str, str] = {}  # catalog id -> its element; ids follow content, so never stale
+
+
 def show_catalog(catalog: maps.MapCatalog) -> None:
     """Put the catalog in the page once, hidden. Its content never changes between reruns, so
     Streamlit caches the message and a slider step does not send it again."""
-    st.html(maps.catalog_html(catalog))
+    if catalog.id not in _CATALOG_HTML:
+        if len(_CATALOG_HTML) > 32:
+            _CATALOG_HTML.clear()
+        _CATALOG_HTML[catalog.id] = maps.catalog_html(catalog)
+    st.html(_CATALOG_HTML[catalog.id])
 
 
 def language() -> str:
@@ -144,7 +150,7 @@ def show_map(m: folium.Map, layer: folium.FeatureGroup, key: str, height: int = 
         use_container_width=True, height=height,
     )
     lang = normalize_language(st.session_state.get("lang"))
-    components.html(maps.map_watchdog_html(t("map_unavailable", lang)), height=0)
+    st.iframe(maps.map_watchdog_html(t("map_unavailable", lang)), height=1)  # our own constant script
     return drawn
 
 
@@ -349,3 +355,34 @@ PRINT_CSS = (
 def print_friendly() -> None:
     """Leave the sidebar and the controls out when the page is printed (browser Print / Ctrl+P)."""
     st.markdown(PRINT_CSS, unsafe_allow_html=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _shown(folder: str, stamp: tuple[tuple[str, int], ...], layer: str, day: dt.date) -> Any:
+    atlas, _ = _load(folder, stamp)
+    frame = atlas.layers[layer].frame if layer in atlas.layers else timeline.empty_frame()
+    return timeline.on_date(frame, day, atlas.axes)
+
+
+def shown_on(loaded: Loaded, layer: str, day: dt.date) -> Any:
+    """The features of ``layer`` on the map on ``day``, with their phase (cached per day: a class
+    stepping through the same dates computes each day once)."""
+    return _shown(loaded.folder, loaded.stamp, layer, day)
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _layer_data(folder: str, stamp: tuple[tuple[str, int], ...], layer: str, day: dt.date, lang: str,
+                legend: str) -> dict[str, Any]:
+    atlas, _ = _load(folder, stamp)
+    frame = atlas.layers[layer].frame if layer in atlas.layers else timeline.empty_frame()
+    shown = _shown(folder, stamp, layer, day)
+    placed, _ = timeline.split_placed(shown)
+    segments, heads = timeline.axis_geometry(shown, frame, atlas.axes)
+    catalog = _catalog(folder, stamp, layer, lang, legend)
+    return maps.layer_geojson(placed, lang, segments, heads, maps.fan_offsets(frame), maps.proportional_scale(frame),
+                              catalog.icons)
+
+
+def day_layer(loaded: Loaded, layer: str, day: dt.date, lang: str, legend: str) -> folium.FeatureGroup:
+    """The map layer of ``day`` (its GeoJSON cached per day and language)."""
+    return maps.layer_from_data(_layer_data(loaded.folder, loaded.stamp, layer, day, lang, legend), day)

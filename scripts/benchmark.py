@@ -1,0 +1,234 @@
+"""Measure the atlas the way its users feel it, against a bare Streamlit page (the floor).
+
+Usage (after `bash scripts/test.sh` has set up .venv, chromium and Leaflet):
+
+    .venv/bin/python scripts/benchmark.py [--sessions 30] [--steps 8] [--out docs/benchmarks.json]
+
+What it measures, in one run on this machine (offline: Leaflet served from node_modules, blank tiles):
+  1. slider step -> map updated (median over --steps key presses) vs the floor's step -> text updated;
+  2. page load -> first map drawn vs the floor's page load -> text shown;
+  3. bytes the server sends over the websocket per slider step (median);
+  4. server memory (RSS of the Streamlit process) with 1 and with --sessions open sessions;
+  5. a classroom: --sessions concurrent browser sessions each stepping the slider; p95 step latency and errors.
+Speed is measured here, never asserted in a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from playwright.async_api import async_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import BLANK_PNG, CHROMIUM, LOCAL_FILES, start_server  # noqa: E402
+
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+CAPTION = "[data-testid='stMain'] [data-testid='stCaptionContainer']"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, in MB (Linux /proc)."""
+    total = 0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+async def offline(context, base: str) -> None:
+    async def handler(route):
+        url = route.request.url
+        if url.startswith(base):
+            return await route.continue_()
+        for name, (path, content_type) in LOCAL_FILES.items():
+            if url.split("?")[0].endswith("/" + name):
+                return await route.fulfill(path=str(path), content_type=content_type)
+        if "/tile/" in url or url.endswith(".png"):
+            return await route.fulfill(body=BLANK_PNG, content_type="image/png")
+        return await route.abort()
+
+    await context.route("**/*", handler)
+
+
+async def wait_ready(page) -> None:
+    await page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(state="attached",
+                                                                                             timeout=120_000)
+
+
+async def map_signature(page) -> str:
+    frame = page.frame_locator(MAP_IFRAME)
+    return await frame.locator("body").evaluate(
+        "() => { let n = 0, ids = ''; if (!window.map) return ''; window.map.eachLayer(l => {"
+        " if (l.feature) { n++; ids += l.feature.properties.id || ''; } }); return n + ':' + ids.length; }")
+
+
+async def step_once(page, is_map: bool, timeout_s: float = 30.0) -> tuple[float, int]:
+    """Press ArrowRight on the date slider; seconds until the text (floor) or the map (atlas) changed."""
+    slider = page.locator('input[type="range"][aria-label="Date"]')
+    caption = page.locator(CAPTION).first
+    before_text = await caption.inner_text()
+    before_map = await map_signature(page) if is_map else ""
+    received = []
+    page._bench_frames = received  # noqa: SLF001 - collected by the websocket listener
+    start = time.perf_counter()
+    await slider.press("ArrowRight")
+    deadline = start + timeout_s
+    while time.perf_counter() < deadline:
+        if await caption.inner_text() != before_text and (not is_map or await map_signature(page) != before_map):
+            return time.perf_counter() - start, sum(received)
+        await asyncio.sleep(0.01)
+    raise TimeoutError("the step did not complete")
+
+
+async def open_page(browser, base: str, path: str, is_map: bool):
+    context = await browser.new_context(viewport={"width": 1280, "height": 1200})
+    await offline(context, base)
+    page = await context.new_page()
+    page._bench_frames = []  # noqa: SLF001
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: page._bench_frames.append(len(payload))))
+    start = time.perf_counter()
+    await page.goto(base + path)
+    if is_map:
+        await page.frame_locator(MAP_IFRAME).locator(".atlas-icon").first.wait_for(timeout=120_000)
+    else:
+        await page.locator(CAPTION).first.wait_for(timeout=120_000)
+    loaded = time.perf_counter() - start
+    await wait_ready(page)
+    if is_map:
+        await page.frame_locator(MAP_IFRAME).locator("body").evaluate(
+            "() => new Promise(r => { let t; const a = () => { clearTimeout(t); t = setTimeout(r, 400); };"
+            " window.map.on('move zoom resize', a); a(); })")
+    await page.locator('input[type="range"][aria-label="Date"]').focus()
+    return context, page, loaded
+
+
+async def measure(args) -> dict:
+    app_proc, app_url = start_server()
+    floor_proc, floor_url = start_server_floor()
+    results: dict = {"steps": args.steps, "sessions": args.sessions}
+    try:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            # 1-3: one session each, warm caches first
+            for warm in (True, False):
+                ctx, page, atlas_load = await open_page(browser, app_url, "/?day=1945-08-09", True)
+                fctx, fpage, floor_load = await open_page(browser, floor_url, "/", False)
+                if warm:
+                    await ctx.close()
+                    await fctx.close()
+            await page.frame_locator(MAP_IFRAME).locator("body").evaluate(
+                "() => { window.__probe = 'kept'; window.map.setView([45.75, 126.65], 6); }")
+            atlas_steps, atlas_bytes, floor_steps = [], [], []
+            for _ in range(args.steps):
+                seconds, sent = await step_once(page, True)
+                atlas_steps.append(seconds)
+                atlas_bytes.append(sent)
+                floor_steps.append((await step_once(fpage, False))[0])
+                await asyncio.sleep(0.3)
+            kept = await page.frame_locator(MAP_IFRAME).locator("body").evaluate(
+                "() => [window.__probe, window.map.getZoom(), window.map.getCenter()]")
+            results["step"] = {
+                "atlas_median_s": statistics.median(atlas_steps), "floor_median_s": statistics.median(floor_steps),
+                "ratio": statistics.median(atlas_steps) / statistics.median(floor_steps),
+                "map_kept": kept[0] == "kept" and kept[1] == 6,
+            }
+            results["load"] = {"atlas_s": atlas_load, "floor_s": floor_load, "ratio": atlas_load / floor_load}
+            results["bytes_per_step"] = {"median": statistics.median(atlas_bytes), "max": max(atlas_bytes)}
+            results["memory_mb"] = {"one_session": rss_mb(app_proc.pid)}
+            await fctx.close()
+            await ctx.close()
+
+            # 4-5: a classroom
+            sessions = []
+            for _ in range(args.sessions):
+                sessions.append(await open_page(browser, app_url, "/?day=1945-08-09", True))
+            results["memory_mb"][f"{args.sessions}_sessions"] = rss_mb(app_proc.pid)
+            latencies, errors = [], 0
+
+            async def student(page) -> None:
+                nonlocal errors
+                for _ in range(args.classroom_steps):
+                    try:
+                        latencies.append((await step_once(page, True, timeout_s=60))[0])
+                    except Exception:  # noqa: BLE001 - counted, not raised: the benchmark reports errors
+                        errors += 1
+                    await asyncio.sleep(0.5)
+
+            started = time.perf_counter()
+            await asyncio.gather(*(student(page) for _, page, _ in sessions))
+            results["classroom"] = {
+                "sessions": args.sessions, "steps_each": args.classroom_steps, "errors": errors,
+                "p50_s": statistics.median(latencies) if latencies else None,
+                "p95_s": statistics.quantiles(latencies, n=20)[18] if len(latencies) >= 20 else None,
+                "wall_s": time.perf_counter() - started,
+            }
+            results["memory_mb"]["after_classroom"] = rss_mb(app_proc.pid)
+            for ctx, _, _ in sessions:
+                await ctx.close()
+            await browser.close()
+    finally:
+        app_proc.terminate()
+        floor_proc.terminate()
+    return results
+
+
+def start_server_floor():
+    """The floor app on its own port (same server settings as the atlas)."""
+    import os
+    import socket
+    import subprocess
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "benchmarks" / "floor_app.py"), "--server.headless=true",
+         f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
+         "--server.fileWatcherType=none"],
+        cwd=ROOT / "benchmarks", env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                return proc, url
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("floor app did not start")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sessions", type=int, default=30)
+    parser.add_argument("--steps", type=int, default=8)
+    parser.add_argument("--classroom-steps", type=int, default=3)
+    parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.json"))
+    args = parser.parse_args()
+    results = asyncio.run(measure(args))
+    results["measured_at"] = time.strftime("%Y-%m-%d %H:%M:%S")
+    Path(args.out).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -123,7 +123,7 @@ async def open_page(browser, base: str, path: str, is_map: bool):
 
 async def measure(args) -> dict:
     app_proc, app_url = start_server()
-    floor_proc, floor_url = start_server_floor()
+    floor_proc, floor_url = start_server(script=ROOT / "benchmarks" / "floor_app.py")
     results: dict = {"steps": args.steps, "sessions": args.sessions}
     try:
         async with async_playwright() as p:
@@ -189,32 +189,6 @@ async def measure(args) -> dict:
         app_proc.terminate()
         floor_proc.terminate()
     return results
-
-
-def start_server_floor():
-    """The floor app on its own port (same server settings as the atlas)."""
-    import os
-    import socket
-    import subprocess
-    import urllib.request
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "benchmarks" / "floor_app.py"), "--server.headless=true",
-         f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
-         "--server.fileWatcherType=none"],
-        cwd=ROOT / "benchmarks", env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                return proc, url
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError("floor app did not start")
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ import shutil
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import BLANK_PNG, LOCAL_FILES, REPO, start_server
+from tests.browser.conftest import REPO, route_offline, start_server
 from tests.browser.test_map_browser import MAP_IFRAME, open_app
 
 
@@ -40,17 +40,7 @@ def test_markup_in_the_data_is_shown_as_text_and_never_runs(browser, tmp_path):
     (folder / "offensive.geojson").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
     proc, url = start_server({"ATLAS_GEODATA_DIR": str(folder)})
     context = browser.new_context(viewport={"width": 1280, "height": 1200})
-
-    def handler(route):
-        request = route.request.url
-        if request.startswith(url):
-            return route.continue_()
-        for name, (path, content_type) in LOCAL_FILES.items():
-            if request.split("?")[0].endswith("/" + name):
-                return route.fulfill(path=str(path), content_type=content_type)
-        return route.fulfill(body=BLANK_PNG, content_type="image/png") if "/tile/" in request else route.abort()
-
-    context.route("**/*", handler)
+    route_offline(context, url)
     page = context.new_page()
     try:
         open_app(page, f"{url}/?day=1945-08-15")

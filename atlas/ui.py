@@ -154,21 +154,32 @@ def show_map(m: folium.Map, layer: folium.FeatureGroup, key: str, height: int = 
     return drawn
 
 
-def date_slider(lang: str, first: dt.date, last: dt.date, default: dt.date, key: str = "day") -> dt.date:
-    """A day-step slider whose thumb reads in the page's language ('20 ago 1945'), bound to
-    ``?day=1945-08-20`` by hand so the URL keeps the ISO date, not the localized label."""
-    steps = day_codes(first, last)
+def _bound_select_slider(kind: str, lang: str, codes: list[str], default: str, key: str,
+                         parse: Callable[[str], tuple[str | None, str]], default_text: str,
+                         label: Callable[[str], str]) -> str:
+    """A select-slider over ``codes`` bound to ``?key=code`` by hand: seeded from the URL once (a bad
+    value gets a notice naming ``default_text``), written back on every run. Streamlit's own
+    ``bind`` would put the localized label in the URL instead of the code."""
     if key not in st.session_state:
         raw = st.query_params.get(key)
-        day, reason = params.parse_day(raw, first, last) if raw is not None else (None, "")
+        value, reason = parse(raw) if raw is not None else (None, "")
         if reason:
-            notice(f"notice_day_{reason}", date=long_date(default, lang))
-        st.session_state[key] = (day or default).isoformat()
-    choice = st.select_slider(
-        t("date_slider", lang), options=steps, key=key, help=t("date_slider_help", lang),
-        format_func=lambda code: short_date(dt.date.fromisoformat(code), lang),
-    )
+            notice(f"notice_{kind}_{reason}", date=default_text)
+        st.session_state[key] = codes[codes.index(default)] if value is None else value
+    texts = "month_slider" if kind == "month" else "date_slider"  # label and help strings
+    choice = st.select_slider(t(texts, lang), options=codes, key=key, format_func=label, help=t(f"{texts}_help", lang))
     st.query_params[key] = choice
+    return choice
+
+
+def date_slider(lang: str, first: dt.date, last: dt.date, default: dt.date, key: str = "day") -> dt.date:
+    """A day-step slider whose thumb reads in the page's language ('20 ago 1945'), bound to ``?day=``."""
+    def parse(raw: str) -> tuple[str | None, str]:
+        day, reason = params.parse_day(raw, first, last)
+        return (day.isoformat() if day else None), reason
+
+    choice = _bound_select_slider("day", lang, day_codes(first, last), default.isoformat(), key, parse,
+                                  long_date(default, lang), lambda code: short_date(dt.date.fromisoformat(code), lang))
     return dt.date.fromisoformat(choice)
 
 
@@ -196,19 +207,14 @@ def markdown_list(lines: list[str], empty: str = "") -> None:
 
 
 def month_slider(lang: str, first: dt.date, last: dt.date, default: dt.date, key: str = "month") -> dt.date:
-    """A month-step slider bound to ``?month=YYYY-MM`` by hand (the URL keeps the code, not the label)."""
-    steps = month_codes(first, last)
-    if key not in st.session_state:
-        raw = st.query_params.get(key)
-        month, reason = params.parse_month(raw, first, last) if raw is not None else (None, "")
-        if reason:
-            notice(f"notice_month_{reason}", date=long_month(default, lang))
-        st.session_state[key] = (month or default).strftime("%Y-%m")
-    choice = st.select_slider(
-        t("month_slider", lang), options=steps, key=key, help=t("month_slider_help", lang),
-        format_func=lambda code: month_label(dt.date.fromisoformat(code + "-01"), lang),
-    )
-    st.query_params[key] = choice
+    """A month-step slider ('Dec 1945' / 'dic 1945'), bound to ``?month=YYYY-MM``."""
+    def parse(raw: str) -> tuple[str | None, str]:
+        month, reason = params.parse_month(raw, first, last)
+        return (month.strftime("%Y-%m") if month else None), reason
+
+    choice = _bound_select_slider("month", lang, month_codes(first, last), default.strftime("%Y-%m"), key, parse,
+                                  long_month(default, lang),
+                                  lambda code: month_label(dt.date.fromisoformat(code + "-01"), lang))
     return dt.date.fromisoformat(choice + "-01")
 
 

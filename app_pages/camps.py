@@ -4,12 +4,11 @@ import datetime as dt
 
 import streamlit as st
 
-from atlas import maps, summary, timeline, ui
+from atlas import summary, timeline, ui
 from atlas.i18n import long_month, normalize_language, t
 
 FIRST_MONTH, LAST_MONTH, DEFAULT_MONTH = dt.date(1945, 8, 1), dt.date(1956, 12, 1), dt.date(1945, 12, 1)
 LAYER = "camps"
-BOUNDS = [[35.0, 35.0], [66.0, 158.0]]  # Ukraine to Kamchatka, Central Asia to Japan
 
 lang = normalize_language(st.session_state.get("lang"))
 st.title(t("page_camps", lang))
@@ -30,17 +29,9 @@ phases = shown["phase"].value_counts() if len(shown) else {}
 st.caption(t("camps_caption", lang, month=long_month(month, lang), active=int(phases.get("active", 0)),
              closed=int(phases.get("closed", 0))))
 
-catalog = ui.map_catalog(loaded, LAYER, lang, "captivity")
-ui.show_catalog(catalog)
 map_column, phase_column = st.columns([5, 3], gap="medium")
 with map_column:
-    view = ui.focus_bounds(frame, BOUNDS, "camps", pad_deg=4.0)
-    base = maps.base_map(lang, catalog, bounds=view, max_zoom=12)
-    ui.show_map(base, ui.day_layer(loaded, LAYER, day, lang, "captivity"), key="camps_map")
-    st.caption(t("map_help", lang))
-    ui.map_download(lambda: maps.base_map(lang, catalog, bounds=view, max_zoom=12),
-                    lambda: ui.day_layer(loaded, LAYER, day, lang, "captivity"),
-                    f"captivity-{day.isoformat()}", t("page_camps", lang), lang, catalog)
+    ui.map_section(loaded, "captivity", day, lang, "page_camps")
 with phase_column:
     st.subheader(t("phase_heading", lang))
     with st.container(height=ui.MAP_HEIGHT - 60, border=False):

@@ -4,12 +4,11 @@ import datetime as dt
 
 import streamlit as st
 
-from atlas import maps, summary, timeline, ui
+from atlas import summary, timeline, ui
 from atlas.i18n import long_date, normalize_language, t
 
 FIRST_DAY, LAST_DAY, DEFAULT_DAY = dt.date(1945, 8, 8), dt.date(1945, 9, 2), dt.date(1945, 8, 9)
 LAYER = "dongning"
-BOUNDS = [[43.78, 130.95], [44.2, 131.5]]  # Dongning town, Sanchakou and the Shenghongshan area
 POSITION_KINDS = ("position",)
 
 lang = normalize_language(st.session_state.get("lang"))
@@ -30,17 +29,9 @@ counts = summary.phase_counts(shown, POSITION_KINDS)
 st.caption(t("dongning_caption", lang, date=long_date(day, lang), holding=counts["holding"],
              falling=counts["falling"], fallen=counts["fallen"], unknown=counts["fate_unknown"]))
 
-catalog = ui.map_catalog(loaded, LAYER, lang, "fortress")
-ui.show_catalog(catalog)
 map_column, chronology_column = st.columns([5, 3], gap="medium")
 with map_column:
-    view = ui.focus_bounds(frame, BOUNDS, "dongning", pad_deg=0.12)
-    base = maps.base_map(lang, catalog, bounds=view, max_zoom=15)
-    ui.show_map(base, ui.day_layer(loaded, LAYER, day, lang, "fortress"), key="dongning_map")
-    st.caption(t("map_help", lang))
-    ui.map_download(lambda: maps.base_map(lang, catalog, bounds=view, max_zoom=15),
-                    lambda: ui.day_layer(loaded, LAYER, day, lang, "fortress"),
-                    f"dongning-{day.isoformat()}", t("page_dongning", lang), lang, catalog)
+    ui.map_section(loaded, "dongning", day, lang, "page_dongning")
 with chronology_column:
     st.subheader(t("chronology_heading", lang))
     with st.container(height=ui.MAP_HEIGHT - 60, border=False):

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from atlas import maps, summary, timeline, ui
+from atlas import summary, timeline, ui
 from atlas.i18n import normalize_language, t
 
 FIRST_DAY, LAST_DAY, DEFAULT_DAY = dt.date(1945, 8, 8), dt.date(1945, 9, 2), dt.date(1945, 8, 9)
@@ -27,23 +27,13 @@ placed, unplaced = timeline.split_placed(shown)
 
 st.caption(summary.caption(placed, unplaced, day, lang, axes=summary.axes_under_way(shown)))
 
-catalog = ui.map_catalog(loaded, LAYER, lang, "offensive")
-ui.show_catalog(catalog)
 map_column, day_column = st.columns([5, 2], gap="medium")
 with map_column:
-    view = ui.focus_bounds(frame, maps.VIEW_BOUNDS, "offensive", pad_deg=1.5)
-    ui.show_map(maps.base_map(lang, catalog, bounds=view), ui.day_layer(loaded, LAYER, day, lang, "offensive"),
-                key="offensive_map")
-    st.caption(t("map_help", lang))
-    ui.map_download(lambda: maps.base_map(lang, catalog, bounds=view),
-                    lambda: ui.day_layer(loaded, LAYER, day, lang, "offensive"),
-                    f"offensive-{day.isoformat()}", t("page_offensive", lang), lang, catalog)
+    ui.map_section(loaded, "offensive", day, lang, "page_offensive")
 with day_column:
     st.subheader(t("day_heading", lang))
     with st.container(height=ui.MAP_HEIGHT - 60, border=False):
-        entries = summary.day_entries(timeline.happening_on(frame, day), lang)
-        for entry in entries or [t("day_none", lang)]:
-            st.markdown(entry)
+        ui.markdown_list(summary.day_entries(timeline.happening_on(frame, day), lang), t("day_none", lang))
     st.caption(t("day_help", lang))
 
 # The full tables are the long text alternative; they are shown on request so that a slider step

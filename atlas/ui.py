@@ -14,7 +14,7 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from atlas import export, maps, params, summary, timeline
+from atlas import export, maps, params, scene, summary, timeline
 from atlas.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -392,3 +392,24 @@ def _layer_data(folder: str, stamp: tuple[tuple[str, int], ...], layer: str, day
 def day_layer(loaded: Loaded, layer: str, day: dt.date, lang: str, legend: str) -> folium.FeatureGroup:
     """The map layer of ``day`` (its GeoJSON cached per day and language)."""
     return maps.layer_from_data(_layer_data(loaded.folder, loaded.stamp, layer, day, lang, legend), day)
+
+
+def map_section(loaded: Loaded, page: str, day: dt.date, lang: str, title_key: str) -> None:
+    """A map page's map: its catalog, first view (``?focus=`` or the page's default), the map with
+    the day's layer, the help line and the HTML download. Settings come from :data:`atlas.scene.SCENES`."""
+    settings = scene.SCENES[page]
+    catalog = map_catalog(loaded, settings.layer, lang, settings.legend)
+    show_catalog(catalog)
+    layer = loaded.atlas.layers.get(settings.layer)
+    frame = layer.frame if layer is not None else timeline.empty_frame()
+    view = focus_bounds(frame, settings.bounds, page, pad_deg=settings.focus_pad_deg)
+
+    def base() -> folium.Map:
+        return scene.scene_map(page, lang, catalog, view)
+
+    def day_map_layer() -> folium.FeatureGroup:
+        return day_layer(loaded, settings.layer, day, lang, settings.legend)
+
+    show_map(base(), day_map_layer(), key=f"{settings.layer}_map")
+    st.caption(t("map_help", lang))
+    map_download(base, day_map_layer, f"{page}-{day.isoformat()}", t(title_key, lang), lang, catalog)

@@ -19,32 +19,35 @@ atlas = loaded.atlas
 layer = atlas.layers.get(LAYER)
 ui.show_problems(layer, list(atlas.problems), loaded.fatal, lang)
 
-month = ui.month_slider(lang, FIRST_MONTH, LAST_MONTH, DEFAULT_MONTH)
-ui.play_controls(ui.month_codes(FIRST_MONTH, LAST_MONTH), "month", lang)
-day = timeline.month_end(month)  # a month step shows what had happened by the month's end
-frame = layer.frame if layer else timeline.empty_frame()
-shown = ui.shown_on(loaded, LAYER, day)
-placed, unplaced = timeline.split_placed(shown)
-phases = shown["phase"].value_counts() if len(shown) else {}
-st.caption(t("camps_caption", lang, month=long_month(month, lang), active=int(phases.get("active", 0)),
-             closed=int(phases.get("closed", 0))))
+catalog = ui.page_catalog(loaded, "captivity", lang)
 
-map_column, phase_column = st.columns([5, 3], gap="medium")
-with map_column:
-    ui.map_section(loaded, "captivity", day, lang, "page_camps")
-with phase_column:
-    st.subheader(t("phase_heading", lang))
-    with st.container(height=ui.MAP_HEIGHT - 60, border=False):
-        ui.markdown_list(summary.chronology(frame, day, lang, kinds=("event", "route"), newest_first=True), t("day_none", lang))
-    st.caption(t("chronology_help", lang))
 
-open_now = shown[shown["phase"] == "active"] if len(shown) else shown
-st.subheader(t("camps_list_heading", lang, month=long_month(month, lang)))
-camps = summary.camps_table(open_now, lang)
-if len(camps):
-    st.dataframe(camps, hide_index=True, width="stretch")
-else:
-    st.info(t("camps_none", lang))
+@st.fragment
+def dated_part() -> None:
+    """Everything that follows the month: a slider step reruns only this, not the whole page."""
+    month = ui.month_slider(lang, FIRST_MONTH, LAST_MONTH, DEFAULT_MONTH)
+    ui.play_controls(ui.month_codes(FIRST_MONTH, LAST_MONTH), "month", lang)
+    day = timeline.month_end(month)  # a month step shows what had happened by the month's end
+    view = ui.day_view(loaded, "captivity", day, lang)
+    st.caption(view.caption)
+
+    map_column, phase_column = st.columns([5, 3], gap="medium")
+    with map_column:
+        ui.map_section(loaded, "captivity", day, lang, "page_camps", catalog)
+    with phase_column:
+        st.subheader(t("phase_heading", lang))
+        with st.container(height=ui.MAP_HEIGHT - 60, border=False):
+            ui.markdown_list(list(view.lines), t("day_none", lang))
+        st.caption(t("chronology_help", lang))
+
+    st.subheader(t("camps_list_heading", lang, month=long_month(month, lang)))
+    if view.table is not None and len(view.table):
+        st.dataframe(view.table, hide_index=True, width="stretch")
+    else:
+        st.info(t("camps_none", lang))
+
+
+dated_part()
 
 st.header(t("numbers_heading", lang))
 st.write(t("numbers_intro", lang))

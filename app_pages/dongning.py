@@ -5,11 +5,10 @@ import datetime as dt
 import streamlit as st
 
 from atlas import summary, timeline, ui
-from atlas.i18n import long_date, normalize_language, t
+from atlas.i18n import normalize_language, t
 
 FIRST_DAY, LAST_DAY, DEFAULT_DAY = dt.date(1945, 8, 8), dt.date(1945, 9, 2), dt.date(1945, 8, 9)
 LAYER = "dongning"
-POSITION_KINDS = ("position",)
 
 lang = normalize_language(st.session_state.get("lang"))
 st.title(t("page_dongning", lang))
@@ -20,26 +19,31 @@ atlas = loaded.atlas
 layer = atlas.layers.get(LAYER)
 ui.show_problems(layer, list(atlas.problems), loaded.fatal, lang)
 
-day = ui.date_slider(lang, FIRST_DAY, LAST_DAY, DEFAULT_DAY, key="day")
-ui.play_controls(ui.day_codes(FIRST_DAY, LAST_DAY), "day", lang)
-frame = layer.frame if layer else timeline.empty_frame()
-shown = ui.shown_on(loaded, LAYER, day)
-placed, _ = timeline.split_placed(shown)
-counts = summary.phase_counts(shown, POSITION_KINDS)
-st.caption(t("dongning_caption", lang, date=long_date(day, lang), holding=counts["holding"],
-             falling=counts["falling"], fallen=counts["fallen"], unknown=counts["fate_unknown"]))
+catalog = ui.page_catalog(loaded, "dongning", lang)
 
-map_column, chronology_column = st.columns([5, 3], gap="medium")
-with map_column:
-    ui.map_section(loaded, "dongning", day, lang, "page_dongning")
-with chronology_column:
-    st.subheader(t("chronology_heading", lang))
-    with st.container(height=ui.MAP_HEIGHT - 60, border=False):
-        ui.markdown_list(summary.chronology(frame, day, lang), t("day_none", lang))
-    st.caption(t("chronology_help", lang))
 
-st.subheader(t("positions_heading", lang))
-st.dataframe(summary.feature_table(placed, lang), hide_index=True, width="stretch")
+@st.fragment
+def dated_part() -> None:
+    """Everything that follows the date: a slider step reruns only this, not the whole page."""
+    day = ui.date_slider(lang, FIRST_DAY, LAST_DAY, DEFAULT_DAY, key="day")
+    ui.play_controls(ui.day_codes(FIRST_DAY, LAST_DAY), "day", lang)
+    view = ui.day_view(loaded, "dongning", day, lang)
+    st.caption(view.caption)
+
+    map_column, chronology_column = st.columns([5, 3], gap="medium")
+    with map_column:
+        ui.map_section(loaded, "dongning", day, lang, "page_dongning", catalog)
+    with chronology_column:
+        st.subheader(t("chronology_heading", lang))
+        with st.container(height=ui.MAP_HEIGHT - 60, border=False):
+            ui.markdown_list(list(view.lines), t("day_none", lang))
+        st.caption(t("chronology_help", lang))
+
+    st.subheader(t("positions_heading", lang))
+    st.dataframe(view.table, hide_index=True, width="stretch")
+
+
+dated_part()
 
 st.header(t("garrison_heading", lang))
 ui.show_figures(summary.figures_of(atlas.figures, "dongning"), lang)

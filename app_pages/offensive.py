@@ -19,32 +19,39 @@ atlas = loaded.atlas
 layer = atlas.layers.get(LAYER)
 ui.show_problems(layer, list(atlas.problems), loaded.fatal, lang)
 
-day = ui.date_slider(lang, FIRST_DAY, LAST_DAY, DEFAULT_DAY)
-ui.play_controls(ui.day_codes(FIRST_DAY, LAST_DAY), "day", lang)
-frame = layer.frame if layer else timeline.empty_frame()
-shown = ui.shown_on(loaded, LAYER, day)
-placed, unplaced = timeline.split_placed(shown)
+catalog = ui.page_catalog(loaded, "offensive", lang)
 
-st.caption(summary.caption(placed, unplaced, day, lang, axes=summary.axes_under_way(shown)))
 
-map_column, day_column = st.columns([5, 2], gap="medium")
-with map_column:
-    ui.map_section(loaded, "offensive", day, lang, "page_offensive")
-with day_column:
-    st.subheader(t("day_heading", lang))
-    with st.container(height=ui.MAP_HEIGHT - 60, border=False):
-        ui.markdown_list(summary.day_entries(timeline.happening_on(frame, day), lang), t("day_none", lang))
-    st.caption(t("day_help", lang))
+@st.fragment
+def dated_part() -> None:
+    """Everything that follows the date: a slider step reruns only this, not the whole page."""
+    day = ui.date_slider(lang, FIRST_DAY, LAST_DAY, DEFAULT_DAY)
+    ui.play_controls(ui.day_codes(FIRST_DAY, LAST_DAY), "day", lang)
+    view = ui.day_view(loaded, "offensive", day, lang)
+    st.caption(view.caption)
 
-# The full tables are the long text alternative; they are shown on request so that a slider step
-# (or Play) does not resend them every time. The day's events beside the map are always there.
-if st.toggle(t("show_tables", lang), key="show_tables", help=t("show_tables_help", lang)):
-    if len(unplaced):
-        st.subheader(t("no_place_heading", lang))
-        st.dataframe(summary.feature_table(unplaced, lang, atlas.axes), hide_index=True, width="stretch")
-    if len(placed):
-        st.subheader(t("table_heading", lang))
-        st.dataframe(summary.feature_table(placed, lang, atlas.axes), hide_index=True, width="stretch")
+    map_column, day_column = st.columns([5, 2], gap="medium")
+    with map_column:
+        ui.map_section(loaded, "offensive", day, lang, "page_offensive", catalog)
+    with day_column:
+        st.subheader(t("day_heading", lang))
+        with st.container(height=ui.MAP_HEIGHT - 60, border=False):
+            ui.markdown_list(list(view.lines), t("day_none", lang))
+        st.caption(t("day_help", lang))
+
+    # The full tables are the long text alternative; they are shown on request so that a slider step
+    # (or Play) does not resend them every time. The day's events beside the map are always there.
+    if st.toggle(t("show_tables", lang), key="show_tables", help=t("show_tables_help", lang)):
+        placed, unplaced = timeline.split_placed(ui.shown_on(loaded, LAYER, day))
+        if len(unplaced):
+            st.subheader(t("no_place_heading", lang))
+            st.dataframe(summary.feature_table(unplaced, lang, atlas.axes), hide_index=True, width="stretch")
+        if len(placed):
+            st.subheader(t("table_heading", lang))
+            st.dataframe(summary.feature_table(placed, lang, atlas.axes), hide_index=True, width="stretch")
+
+
+dated_part()
 
 st.header(t("forces_heading", lang))
 st.write(t("forces_intro", lang))

@@ -43,7 +43,7 @@ settings = scene.SCENES[current.page]
 catalog = ui.map_catalog(loaded, settings.layer, lang, settings.legend)
 ui.show_catalog(catalog)
 ui.show_map(scene.scene_map(current.page, lang, catalog, bounds),
-            scene.scene_layer(atlas, current.page, day, lang, catalog.icons), key=f"story_map_{step}",
+            scene.scene_layer(atlas, current.page, day, lang, catalog), key=f"story_map_{step}",
             height=STORY_MAP_HEIGHT)
 
 date_param = "month" if scene.SCENES[current.page].monthly else "day"

@@ -466,9 +466,109 @@ def layer_geojson(frame: gpd.GeoDataFrame, lang: str, segments: Sequence[Segment
     return {"type": "FeatureCollection", "features": features}
 
 
-def layer_from_data(data: dict[str, Any], day: dt.date) -> folium.FeatureGroup:
-    """The date-dependent layer from a ready FeatureCollection (see :func:`layer_geojson`)."""
+def place_table(frame: gpd.GeoDataFrame, offsets: Mapping[str, tuple[int, int]] | None = None) -> dict[str, dict[str, Any]]:
+    """What never changes about each placed point of a layer: coordinates, kind and fan offset.
+
+    Sent once in the catalog, so a slider step names a marker by id and icon key only.
+    """
+    places: dict[str, dict[str, Any]] = {}
+    if frame.empty or "id" not in frame:
+        return places
+    for fid, kind, geom in zip(frame["id"], frame["kind"], frame.geometry, strict=True):
+        if geom is None or geom.is_empty or geom.geom_type != "Point":
+            continue
+        place: dict[str, Any] = {"c": list(geom.__geo_interface__["coordinates"]), "kind": str(kind)}
+        if offsets and str(fid) in offsets:
+            place["shift"] = list(offsets[str(fid)])
+        places[str(fid)] = place
+    return places
+
+
+_MARKER_KEYS = frozenset({"id", "kind", "icon", "shift", "ring", "color"})
+
+
+def _packs_as_marker(feature: Mapping[str, Any], places: Mapping[str, Mapping[str, Any]]) -> bool:
+    props, geom = feature["properties"], feature["geometry"]
+    place = places.get(props.get("id"))
+    return (geom["type"] == "Point" and place is not None and set(props) <= _MARKER_KEYS and "icon" in props
+            and list(geom["coordinates"]) == place["c"] and props["kind"] == place["kind"]
+            and props.get("shift") == place.get("shift") and ("ring" in props) == ("color" in props))
+
+
+def pack_layer(data: Mapping[str, Any], places: Mapping[str, Mapping[str, Any]]) -> dict[str, list[Any]]:
+    """A day's FeatureCollection in the compact form a slider step sends (about a third of the size).
+
+    ``m``: markers whose place is in the catalog, as ``[id, icon]`` or ``[id, icon, ring, colour]``;
+    ``a``: arrowheads ``[id, lon, lat, turn, icon]``; ``l``: axis lines ``[id, line key, coords]``;
+    ``f``: every other feature unchanged. :func:`unpack_layer` (and the map's ``atlasFeatures`` in
+    the browser) turn it back into the same features.
+    """
+    packed: dict[str, list[Any]] = {"l": [], "a": [], "m": [], "f": []}
+    for feature in data["features"]:
+        props, geom = feature["properties"], feature["geometry"]
+        if _packs_as_marker(feature, places):
+            packed["m"].append([props["id"], props["icon"], *([props["ring"], props["color"]] if "ring" in props else [])])
+        elif props.get("kind") == "arrow" and set(props) == {"id", "kind", "turn", "icon"}:
+            packed["a"].append([props["id"], *geom["coordinates"], props["turn"], props["icon"]])
+        elif props.get("kind") == "axis" and set(props) == {"id", "kind", "line"} and geom["type"] == "LineString":
+            packed["l"].append([props["id"], props["line"], geom["coordinates"]])
+        else:
+            packed["f"].append(feature)
+    return packed
+
+
+def unpack_layer(packed: Mapping[str, list[Any]], places: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The features of a packed layer (the Python twin of the browser's ``atlasFeatures``)."""
+    features: list[dict[str, Any]] = []
+    for fid, line, coords in packed.get("l", []):
+        features.append({"type": "Feature", "geometry": {"type": "LineString", "coordinates": coords},
+                         "properties": {"id": fid, "kind": "axis", "line": line}})
+    for fid, lon, lat, turn, icon in packed.get("a", []):
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                         "properties": {"id": fid, "kind": "arrow", "turn": turn, "icon": icon}})
+    for row in packed.get("m", []):
+        place = places[row[0]]
+        props: dict[str, Any] = {"id": row[0], "kind": place["kind"], "icon": row[1]}
+        if "shift" in place:
+            props["shift"] = place["shift"]
+        if len(row) > 2:
+            props.update(ring=row[2], color=row[3])
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": place["c"]},
+                         "properties": props})
+    return features + list(packed.get("f", []))
+
+
+class PackedLayer(MacroElement):
+    """A day's features in packed form (see :func:`pack_layer`), drawn by the base map's functions."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.geoJson(window.atlasFeatures({{ this.packed|tojson }}), {
+            pointToLayer: window.atlasPointToLayer, onEachFeature: window.atlasOnEachFeature,
+            style: window.atlasLineStyle
+        }).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, packed: dict[str, list[Any]]) -> None:
+        super().__init__()
+        self._name = "PackedLayer"
+        self.packed = packed
+
+
+def layer_from_data(data: dict[str, Any], day: dt.date,
+                    places: Mapping[str, Mapping[str, Any]] | None = None) -> folium.FeatureGroup:
+    """The date-dependent layer from a ready FeatureCollection (see :func:`layer_geojson`).
+
+    With ``places`` (the page catalog's) it is sent packed (:func:`pack_layer`); without, as plain
+    GeoJSON.
+    """
     group = folium.FeatureGroup(name=f"atlas-{day.isoformat()}", control=False)  # not a layer to switch off
+    if places is not None:
+        PackedLayer(pack_layer(data, places)).add_to(group)
+        return group
     folium.GeoJson(data, name="features", on_each_feature=ON_EACH_FEATURE, pointToLayer=POINT_TO_LAYER,
                    style=LINE_STYLE).add_to(group)
     return group
@@ -476,9 +576,10 @@ def layer_from_data(data: dict[str, Any], day: dt.date) -> folium.FeatureGroup:
 
 def feature_layer(frame: gpd.GeoDataFrame, day: dt.date, lang: str, segments: Sequence[Segment] = (),
                   heads: Sequence[Head] = (), offsets: Mapping[str, tuple[int, int]] | None = None,
-                  scale: Mapping[str, float] | None = None, icons: Mapping[str, str] | None = None) -> folium.FeatureGroup:
-    """The date-dependent layer: one GeoJson of the axes and features visible on ``day``."""
-    return layer_from_data(layer_geojson(frame, lang, segments, heads, offsets, scale, icons), day)
+                  scale: Mapping[str, float] | None = None, icons: Mapping[str, str] | None = None,
+                  places: Mapping[str, Mapping[str, Any]] | None = None) -> folium.FeatureGroup:
+    """The date-dependent layer: the axes and features visible on ``day`` (packed with ``places``)."""
+    return layer_from_data(layer_geojson(frame, lang, segments, heads, offsets, scale, icons), day, places)
 
 
 @dataclass(frozen=True)
@@ -497,16 +598,28 @@ class MapCatalog:
     def icons(self) -> dict[str, str]:
         return self.payload["icons"]
 
+    @property
+    def places(self) -> dict[str, dict[str, Any]]:
+        return self.payload["places"]
 
-def make_catalog(popups: dict[str, dict[str, str]], icons: dict[str, str], legend: str) -> MapCatalog:
+
+def make_catalog(popups: dict[str, dict[str, str]], icons: dict[str, str], legend: str,
+                 places: dict[str, dict[str, Any]] | None = None) -> MapCatalog:
     sizes = {key: int(float(re.search(r'width="([0-9.]+)"', svg).group(1))) for key, svg in icons.items()}
-    payload = {"popups": popups, "icons": icons, "sizes": sizes, "lines": line_table(), "legend": legend}
+    payload = {"popups": popups, "icons": icons, "sizes": sizes, "lines": line_table(), "legend": legend,
+               "places": places or {}}
     digest = hashlib.sha1(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()[:12]
     return MapCatalog(digest, payload)
 
 
 def element_id(catalog: MapCatalog) -> str:
     return f"atlas-catalog-{catalog.id}"
+
+
+def compact_js(code: JsCode | str) -> str:
+    """Leading spaces and whole-line ``//`` comments dropped (our own functions: no multi-line strings)."""
+    lines = (line.strip() for line in str(code).splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
 
 
 class CatalogReader(MacroElement):
@@ -516,7 +629,7 @@ class CatalogReader(MacroElement):
     ``window.__atlasCatalog`` when the map is saved as a standalone page.
     """
 
-    _template = Template(
+    _template = Template(compact_js(
         """
         {% macro script(this, kwargs) %}
         window.atlasCatalog = function() {
@@ -527,7 +640,31 @@ class CatalogReader(MacroElement):
                 if (el) { found = JSON.parse(el.getAttribute('data-catalog')); }
             } catch (e) { found = null; }
             if (found) { window.__atlasCatalog = found; }
-            return found || {popups: {}, icons: {}, sizes: {}, lines: {}, legend: ''};
+            return found || {popups: {}, icons: {}, sizes: {}, lines: {}, legend: '', places: {}};
+        };
+        // How a day's layer is drawn; the layer itself (PackedLayer) only carries ids and keys.
+        window.atlasPointToLayer = {{ this.point_to_layer }};
+        window.atlasOnEachFeature = {{ this.on_each_feature }};
+        window.atlasLineStyle = {{ this.line_style }};
+        window.atlasFeatures = function(packed) {
+            var places = window.atlasCatalog().places || {}, out = [];
+            (packed.l || []).forEach(function(r) {
+                out.push({type: 'Feature', geometry: {type: 'LineString', coordinates: r[2]},
+                          properties: {id: r[0], kind: 'axis', line: r[1]}});
+            });
+            (packed.a || []).forEach(function(r) {
+                out.push({type: 'Feature', geometry: {type: 'Point', coordinates: [r[1], r[2]]},
+                          properties: {id: r[0], kind: 'arrow', turn: r[3], icon: r[4]}});
+            });
+            (packed.m || []).forEach(function(r) {
+                var place = places[r[0]];
+                if (!place) { return; }  // no catalog: nothing to place it with
+                var p = {id: r[0], kind: place.kind, icon: r[1]};
+                if (place.shift) { p.shift = place.shift; }
+                if (r.length > 2) { p.ring = r[2]; p.color = r[3]; }
+                out.push({type: 'Feature', geometry: {type: 'Point', coordinates: place.c}, properties: p});
+            });
+            return out.concat(packed.f || []);
         };
         (function() {
             var legend = L.control({position: 'bottomright'});
@@ -546,12 +683,16 @@ class CatalogReader(MacroElement):
         })();
         {% endmacro %}
         """
-    )
+    ))
 
     def __init__(self, element_id: str) -> None:
         super().__init__()
         self._name = "CatalogReader"
         self.element_id = element_id
+        # The base map is resent with every step (streamlit-folium sends all its arguments), so its
+        # functions go without indentation and comments.
+        self.point_to_layer, self.on_each_feature, self.line_style = (
+            compact_js(code) for code in (POINT_TO_LAYER, ON_EACH_FEATURE, LINE_STYLE))
 
 
 class EmbeddedCatalog(MacroElement):
@@ -714,7 +855,8 @@ def map_catalog(frame: gpd.GeoDataFrame, lang: str, sources: Mapping[str, Any], 
                 legend: str) -> MapCatalog:
     """A page's catalog: popups for every feature and axis, every icon any feature can take on any
     date, and the legend."""
-    return make_catalog(popup_catalog(frame, lang, sources, axes), icon_table(frame), legend_html(lang, legend))
+    return make_catalog(popup_catalog(frame, lang, sources, axes), icon_table(frame), legend_html(lang, legend),
+                        place_table(frame, fan_offsets(frame)))
 
 
 def bounds_around(frame: gpd.GeoDataFrame, feature_id: str, pad_deg: float) -> list[list[float]] | None:

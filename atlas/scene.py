@@ -47,8 +47,10 @@ def view_bounds(atlas: Any, page: str, focus: str) -> list[list[float]]:
     return around or scene.bounds
 
 
-def scene_layer(atlas: Any, page: str, day: dt.date, lang: str, icons: dict[str, str] | None = None) -> folium.FeatureGroup:
-    """The date-dependent layer a page's map shows on ``day`` (axes, arrowheads, markers)."""
+def scene_layer(atlas: Any, page: str, day: dt.date, lang: str,
+                catalog: maps.MapCatalog | None = None) -> folium.FeatureGroup:
+    """The date-dependent layer a page's map shows on ``day`` (axes, arrowheads, markers); with the
+    page's ``catalog`` it names icons and places by key (the compact form a map page sends)."""
     scene = SCENES[page]
     layer = atlas.layers.get(scene.layer)
     frame = layer.frame if layer is not None else timeline.empty_frame()
@@ -56,7 +58,7 @@ def scene_layer(atlas: Any, page: str, day: dt.date, lang: str, icons: dict[str,
     placed, _ = timeline.split_placed(shown)
     segments, heads = timeline.axis_geometry(shown, frame, atlas.axes)
     return maps.feature_layer(placed, day, lang, segments, heads, maps.fan_offsets(frame), maps.proportional_scale(frame),
-                              icons)
+                              catalog.icons if catalog else None, catalog.places if catalog else None)
 
 
 def scene_map(page: str, lang: str, catalog: maps.MapCatalog, bounds: list[list[float]]) -> maps.AtlasMap:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,9 +13,10 @@ from typing import Any
 
 import folium
 import streamlit as st
+import streamlit_folium
 from streamlit_folium import st_folium
 
-from atlas import export, maps, params, scene, summary, timeline
+from atlas import dayview, export, maps, params, scene, summary, timeline
 from atlas.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -377,6 +379,20 @@ def shown_on(loaded: Loaded, layer: str, day: dt.date) -> Any:
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
+def _day_view(folder: str, stamp: tuple[tuple[str, int], ...], page: str, day: dt.date, lang: str) -> dayview.DayView:
+    atlas, _ = _load(folder, stamp)
+    layer = scene.SCENES[page].layer
+    frame = atlas.layers[layer].frame if layer in atlas.layers else timeline.empty_frame()
+    return dayview.day_view(page, frame, _shown(folder, stamp, layer, day), day, lang, atlas.axes)
+
+
+def day_view(loaded: Loaded, page: str, day: dt.date, lang: str) -> dayview.DayView:
+    """The caption, side panel and table of a map page on ``day`` (cached per page, day and
+    language: a slider step that another session already took costs a cache read)."""
+    return _day_view(loaded.folder, loaded.stamp, page, day, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
 def _layer_data(folder: str, stamp: tuple[tuple[str, int], ...], layer: str, day: dt.date, lang: str,
                 legend: str) -> dict[str, Any]:
     atlas, _ = _load(folder, stamp)
@@ -391,15 +407,65 @@ def _layer_data(folder: str, stamp: tuple[tuple[str, int], ...], layer: str, day
 
 def day_layer(loaded: Loaded, layer: str, day: dt.date, lang: str, legend: str) -> folium.FeatureGroup:
     """The map layer of ``day`` (its GeoJSON cached per day and language)."""
-    return maps.layer_from_data(_layer_data(loaded.folder, loaded.stamp, layer, day, lang, legend), day)
+    places = _catalog(loaded.folder, loaded.stamp, layer, lang, legend).places
+    return maps.layer_from_data(_layer_data(loaded.folder, loaded.stamp, layer, day, lang, legend), day, places)
 
 
-def map_section(loaded: Loaded, page: str, day: dt.date, lang: str, title_key: str) -> None:
-    """A map page's map: its catalog, first view (``?focus=`` or the page's default), the map with
-    the day's layer, the help line and the HTML download. Settings come from :data:`atlas.scene.SCENES`."""
+def page_catalog(loaded: Loaded, page: str, lang: str) -> maps.MapCatalog:
+    """Put a map page's catalog (popups, icons, legend) in the page and return it. Call it outside
+    the page's day fragment: it never changes with the day, so a slider step skips it entirely."""
     settings = scene.SCENES[page]
     catalog = map_catalog(loaded, settings.layer, lang, settings.legend)
     show_catalog(catalog)
+    return catalog
+
+
+# st_folium turns the map into a script on every call (folium renders its Jinja templates each
+# time, ~70 ms per slider step here). Everything it sends depends only on the page, language, first
+# view and day, so :func:`_map_args` records the component's arguments once and later steps send the
+# recorded ones. The recorder wraps the component function that st_folium calls by name; outside a
+# recording it passes every call straight through, so st_folium's behaviour is unchanged.
+_recording = threading.local()
+_draw_component = getattr(streamlit_folium, "_atlas_component", streamlit_folium._component_func)
+
+
+def _record_or_draw(**kwargs: Any) -> Any:
+    box = getattr(_recording, "box", None)
+    if box is None:
+        return _draw_component(**kwargs)
+    box.update(kwargs)
+    return None
+
+
+streamlit_folium._atlas_component = _draw_component
+streamlit_folium._component_func = _record_or_draw
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _map_args(folder: str, stamp: tuple[tuple[str, int], ...], page: str, lang: str,
+              view: tuple[tuple[float, ...], ...], day: dt.date, key: str, height: int) -> dict[str, Any]:
+    settings = scene.SCENES[page]
+    catalog = _catalog(folder, stamp, settings.layer, lang, settings.legend)
+    base = scene.scene_map(page, lang, catalog, [list(corner) for corner in view])
+    layer = maps.layer_from_data(_layer_data(folder, stamp, settings.layer, day, lang, settings.legend), day,
+                                 catalog.places)
+    _recording.box = {}
+    try:
+        st_folium(base, key=key, feature_group_to_add=layer, returned_objects=[], use_container_width=True,
+                  height=height)
+        args = dict(_recording.box)
+    finally:
+        _recording.box = None
+    args["on_change"] = None  # st_folium's copies the map's state into session_state[key]; unused here
+    return args
+
+
+def map_section(loaded: Loaded, page: str, day: dt.date, lang: str, title_key: str,
+                catalog: maps.MapCatalog) -> None:
+    """A map page's map: first view (``?focus=`` or the page's default), the map with the day's
+    layer, the help line and the HTML download. Settings come from :data:`atlas.scene.SCENES`;
+    ``catalog`` is the page's, from :func:`page_catalog`."""
+    settings = scene.SCENES[page]
     layer = loaded.atlas.layers.get(settings.layer)
     frame = layer.frame if layer is not None else timeline.empty_frame()
     view = focus_bounds(frame, settings.bounds, page, pad_deg=settings.focus_pad_deg)
@@ -410,6 +476,9 @@ def map_section(loaded: Loaded, page: str, day: dt.date, lang: str, title_key: s
     def day_map_layer() -> folium.FeatureGroup:
         return day_layer(loaded, settings.layer, day, lang, settings.legend)
 
-    show_map(base(), day_map_layer(), key=f"{settings.layer}_map")
+    args = _map_args(loaded.folder, loaded.stamp, page, lang, tuple(tuple(corner) for corner in view), day,
+                     f"{settings.layer}_map", MAP_HEIGHT)
+    _draw_component(**args)
+    st.iframe(maps.map_watchdog_html(t("map_unavailable", lang)), height=1)  # our own constant script
     st.caption(t("map_help", lang))
     map_download(base, day_map_layer, f"{page}-{day.isoformat()}", t(title_key, lang), lang, catalog)

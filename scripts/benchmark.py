@@ -74,27 +74,50 @@ async def wait_ready(page) -> None:
                                                                                              timeout=120_000)
 
 
-async def map_signature(page) -> str:
-    frame = page.frame_locator(MAP_IFRAME)
-    return await frame.locator("body").evaluate(
-        "() => { let n = 0, ids = ''; if (!window.map) return ''; window.map.eachLayer(l => {"
-        " if (l.feature) { n++; ids += l.feature.properties.id || ''; } }); return n + ':' + ids.length; }")
+# Timings are taken inside the browser, on one clock shared by the page and the map's iframe
+# (performance.timeOrigin + performance.now()): from the key press to the moment the caption's text
+# changed and, for the atlas, the moment the map's new layer was added. Polling from Python only
+# decides when to read them, so its own latency does not count.
+ARM_PAGE = """() => {
+  const now = () => performance.timeOrigin + performance.now();
+  const caption = () => { const el = document.querySelector(%r); return el ? el.innerText : ''; };
+  window.__bench = {t0: 0, before: caption(), captionAt: 0};
+  document.addEventListener('keydown', () => { window.__bench.t0 = now(); window.__bench.before = caption();
+                                               window.__bench.captionAt = 0; }, true);
+  new MutationObserver(() => { const b = window.__bench;
+    if (b.t0 && !b.captionAt && caption() !== b.before) { b.captionAt = now(); } })
+    .observe(document.body, {subtree: true, childList: true, characterData: true});
+}""" % CAPTION
+ARM_MAP = """() => { window.__adds = 0; window.__addAt = 0;
+  window.map.on('layeradd', () => { window.__adds++; window.__addAt = performance.timeOrigin + performance.now(); }); }"""
+
+
+async def arm(page, is_map: bool) -> None:
+    await page.evaluate(ARM_PAGE)
+    if is_map:
+        await page.frame_locator(MAP_IFRAME).locator("body").evaluate(ARM_MAP)
+
+
+async def map_adds(page) -> tuple[int, float]:
+    return tuple(await page.frame_locator(MAP_IFRAME).locator("body").evaluate("() => [window.__adds, window.__addAt]"))
 
 
 async def step_once(page, is_map: bool, timeout_s: float = 30.0) -> tuple[float, int]:
-    """Press ArrowRight on the date slider; seconds until the text (floor) or the map (atlas) changed."""
+    """Press ArrowRight on the date slider; seconds until the text (floor) or the text and the map
+    (atlas) showed the new date, and the bytes the server sent meanwhile."""
     slider = page.locator('input[type="range"][aria-label="Date"]')
-    caption = page.locator(CAPTION).first
-    before_text = await caption.inner_text()
-    before_map = await map_signature(page) if is_map else ""
+    adds_before = (await map_adds(page))[0] if is_map else 0
     received = []
     page._bench_frames = received  # noqa: SLF001 - collected by the websocket listener
-    start = time.perf_counter()
     await slider.press("ArrowRight")
-    deadline = start + timeout_s
+    deadline = time.perf_counter() + timeout_s
     while time.perf_counter() < deadline:
-        if await caption.inner_text() != before_text and (not is_map or await map_signature(page) != before_map):
-            return time.perf_counter() - start, sum(received)
+        bench = await page.evaluate("() => window.__bench")
+        adds, add_at = await map_adds(page) if is_map else (0, 0.0)
+        if bench["captionAt"] and (not is_map or adds > adds_before):
+            await asyncio.sleep(0.05)  # let the websocket listener see the step's last frames
+            done = max(bench["captionAt"], add_at if is_map else 0.0)
+            return (done - bench["t0"]) / 1000, sum(received)
         await asyncio.sleep(0.01)
     raise TimeoutError("the step did not complete")
 
@@ -117,6 +140,7 @@ async def open_page(browser, base: str, path: str, is_map: bool):
         await page.frame_locator(MAP_IFRAME).locator("body").evaluate(
             "() => new Promise(r => { let t; const a = () => { clearTimeout(t); t = setTimeout(r, 400); };"
             " window.map.on('move zoom resize', a); a(); })")
+    await arm(page, is_map)
     await page.locator('input[type="range"][aria-label="Date"]').focus()
     return context, page, loaded
 
@@ -137,6 +161,7 @@ async def measure(args) -> dict:
                     await fctx.close()
             await page.frame_locator(MAP_IFRAME).locator("body").evaluate(
                 "() => { window.__probe = 'kept'; window.map.setView([45.75, 126.65], 6); }")
+            await asyncio.sleep(0.5)
             atlas_steps, atlas_bytes, floor_steps = [], [], []
             for _ in range(args.steps):
                 seconds, sent = await step_once(page, True)

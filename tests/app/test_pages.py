@@ -36,8 +36,13 @@ def captions(at: AppTest) -> list[str]:
 
 
 def feature_ids(args: dict) -> set[str]:
-    """Feature ids in the layer JS that streamlit-folium sends to the iframe."""
-    return set(re.findall(r'"id": "([a-z0-9-]+)"', args["feature_group"]))
+    """Feature ids in the layer JS that streamlit-folium sends to the iframe (packed form, see
+    atlas.maps.pack_layer: markers, arrowheads and axis lines lead with their id)."""
+    script = args["feature_group"]
+    start = script.index("window.atlasFeatures(") + len("window.atlasFeatures(")
+    packed, _ = json.JSONDecoder().raw_decode(script[start:])
+    ids = {row[0] for key in ("m", "a", "l") for row in packed[key]}
+    return ids | {feature["properties"]["id"] for feature in packed["f"]}
 
 
 @functools.cache

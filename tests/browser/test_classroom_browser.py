@@ -77,7 +77,7 @@ def test_downloaded_map_page_draws_its_markers_legend_and_popups(browser, app_ur
     atlas = load_atlas(DEFAULT_GEODATA_DIR)
     catalog = maps.map_catalog(atlas.layers["offensive"].frame, "es", atlas.sources, atlas.axes, "offensive")
     html = maps.standalone_html(scene.scene_map("offensive", "es", catalog, maps.VIEW_BOUNDS),
-                                scene.scene_layer(atlas, "offensive", dt.date(1945, 8, 20), "es", catalog.icons),
+                                scene.scene_layer(atlas, "offensive", dt.date(1945, 8, 20), "es", catalog),
                                 "Mapa", catalog)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     route_offline(context, app_url)

@@ -1,12 +1,14 @@
 import datetime as dt
+import json
 import math
 
 import folium
 import pytest
 from streamlit_folium import _get_feature_group_string, _get_map_string
 
-from atlas import maps
+from atlas import maps, scene
 from atlas.load import load_atlas
+from atlas.paths import DEFAULT_GEODATA_DIR
 from atlas.timeline import axis_geometry, mercator_bearing, on_date, split_placed
 
 
@@ -109,7 +111,7 @@ def test_catalog_is_one_hidden_element_and_its_id_follows_its_content(loaded):
     html = maps.catalog_html(en)
     assert html.startswith(f'<div id="atlas-catalog-{en.id}" hidden data-catalog="') and html.count("<") == 2
     assert "\\u003cdiv" in html  # popup markup travels as JSON escapes: no markup in the attribute
-    assert set(en.payload) == {"popups", "icons", "sizes", "lines", "legend"}
+    assert set(en.payload) == {"popups", "icons", "sizes", "lines", "legend", "places"}
 
 
 def test_markers_sharing_a_place_are_fanned_out_not_moved(loaded, features, tmp_path):
@@ -225,3 +227,40 @@ def test_standalone_html_holds_the_map_the_layer_and_the_catalog(loaded):
     assert html.startswith("<!DOCTYPE html>") and "<title>Test map</title>" in html
     assert "L.map(" in html and "window.__atlasCatalog = " in html and '"wp-one"' in html
     assert html.index("window.__atlasCatalog = ") < html.index('"wp-one"')  # the catalog comes before the layer
+
+
+def _canonical(features: list[dict]) -> list[str]:
+    return sorted(json.dumps(f, sort_keys=True) for f in features)
+
+
+@pytest.mark.parametrize("page", ["offensive", "dongning", "captivity"])
+def test_packed_layer_unpacks_to_the_same_features_on_every_date_and_is_smaller(page):
+    atlas = load_atlas(DEFAULT_GEODATA_DIR)
+    settings = scene.SCENES[page]
+    frame = atlas.layers[settings.layer].frame
+    catalog = maps.map_catalog(frame, "en", atlas.sources, atlas.axes, settings.legend)
+    days = sorted({d for d in frame["earliest"].dropna()} | {d for d in frame["latest"].dropna()})
+    packed_markers = 0
+    for day in days:
+        shown = on_date(frame, day, atlas.axes)
+        placed, _ = split_placed(shown)
+        segments, heads = axis_geometry(shown, frame, atlas.axes)
+        data = maps.layer_geojson(placed, "en", segments, heads, maps.fan_offsets(frame),
+                                  maps.proportional_scale(frame), catalog.icons)
+        packed = maps.pack_layer(data, catalog.places)
+        assert _canonical(maps.unpack_layer(packed, catalog.places)) == _canonical(data["features"]), day
+        packed_markers += len(packed["m"])
+        if len(data["features"]) > 20:
+            assert len(json.dumps(packed)) < 0.6 * len(json.dumps(data)), day
+    assert packed_markers > 0  # the compact form is actually used
+
+
+def test_a_marker_whose_place_differs_from_the_catalog_is_sent_whole():
+    places = {"x": {"c": [120.0, 45.0], "kind": "camp"}}
+    moved = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [121.0, 45.0]},
+             "properties": {"id": "x", "kind": "camp", "icon": "i1"}}
+    same = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [120.0, 45.0]},
+            "properties": {"id": "x", "kind": "camp", "icon": "i1", "ring": 5000, "color": "#000"}}
+    packed = maps.pack_layer({"features": [moved, same]}, places)
+    assert packed["f"] == [moved] and packed["m"] == [["x", "i1", 5000, "#000"]]
+    assert _canonical(maps.unpack_layer(packed, places)) == _canonical([moved, same])

@@ -1,0 +1,71 @@
+"""The text that follows a map page's slider: caption, the side panel's lines and the day's table.
+
+Pure and deterministic (no Streamlit), so the app can compute it once per page, day and language
+and every session stepping through the same dates reuses it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+
+from atlas import summary, timeline
+from atlas.i18n import long_date, long_month, t
+
+POSITION_KINDS = ("position",)
+
+
+@dataclass(frozen=True)
+class DayView:
+    """What a map page writes around its map for one date (all strings already escaped)."""
+
+    caption: str
+    lines: tuple[str, ...]
+    table: pd.DataFrame | None = field(default=None, compare=False)
+
+
+def _offensive(frame: gpd.GeoDataFrame, shown: gpd.GeoDataFrame, day: dt.date, lang: str,
+               axes: Mapping[str, Any]) -> DayView:
+    placed, unplaced = timeline.split_placed(shown)
+    caption = summary.caption(placed, unplaced, day, lang, axes=summary.axes_under_way(shown))
+    return DayView(caption, tuple(summary.day_entries(timeline.happening_on(frame, day), lang)))
+
+
+def _dongning(frame: gpd.GeoDataFrame, shown: gpd.GeoDataFrame, day: dt.date, lang: str,
+              axes: Mapping[str, Any]) -> DayView:
+    placed, _ = timeline.split_placed(shown)
+    counts = summary.phase_counts(shown, POSITION_KINDS)
+    caption = t("dongning_caption", lang, date=long_date(day, lang), holding=counts["holding"],
+                falling=counts["falling"], fallen=counts["fallen"], unknown=counts["fate_unknown"])
+    return DayView(caption, tuple(summary.chronology(frame, day, lang)), summary.feature_table(placed, lang))
+
+
+def _captivity(frame: gpd.GeoDataFrame, shown: gpd.GeoDataFrame, day: dt.date, lang: str,
+               axes: Mapping[str, Any]) -> DayView:
+    month = day.replace(day=1)
+    phases = shown["phase"].value_counts() if len(shown) else {}
+    caption = t("camps_caption", lang, month=long_month(month, lang), active=int(phases.get("active", 0)),
+                closed=int(phases.get("closed", 0)))
+    open_now = shown[shown["phase"] == "active"] if len(shown) else shown
+    lines = summary.chronology(frame, day, lang, kinds=("event", "route"), newest_first=True)
+    return DayView(caption, tuple(lines), summary.camps_table(open_now, lang))
+
+
+BUILDERS = {"offensive": _offensive, "dongning": _dongning, "captivity": _captivity}
+
+
+def day_view(page: str, frame: gpd.GeoDataFrame, shown: gpd.GeoDataFrame, day: dt.date, lang: str,
+             axes: Mapping[str, Any] | None = None) -> DayView:
+    """The caption, panel lines and table of map page ``page`` on ``day``.
+
+    ``frame`` is the page's whole layer, ``shown`` what :func:`atlas.timeline.on_date` keeps of it
+    on ``day``. For the captivity page ``day`` is the last day of the month shown.
+    """
+    if page not in BUILDERS:
+        raise KeyError(f"no day view for page {page!r}; known: {', '.join(BUILDERS)}")
+    return BUILDERS[page](frame, shown, day, lang, axes or {})

@@ -9,6 +9,7 @@ from atlas.i18n import long_month, normalize_language, t
 
 FIRST_MONTH, LAST_MONTH, DEFAULT_MONTH = dt.date(1945, 8, 1), dt.date(1956, 12, 1), dt.date(1945, 12, 1)
 LAYER = "camps"
+MONTH_ENDS = [timeline.month_end(m) for m in timeline.months(FIRST_MONTH, LAST_MONTH)]
 
 lang = normalize_language(st.session_state.get("lang"))
 st.title(t("page_camps", lang))
@@ -33,7 +34,7 @@ def dated_part() -> None:
 
     map_column, phase_column = st.columns([5, 3], gap="medium")
     with map_column:
-        ui.map_section(loaded, "captivity", day, lang, "page_camps", catalog)
+        ui.map_section(loaded, "captivity", day, lang, "page_camps", catalog, MONTH_ENDS)
     with phase_column:
         st.subheader(t("phase_heading", lang))
         with st.container(height=ui.MAP_HEIGHT - 60, border=False):

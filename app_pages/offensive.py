@@ -9,6 +9,7 @@ from atlas.i18n import normalize_language, t
 
 FIRST_DAY, LAST_DAY, DEFAULT_DAY = dt.date(1945, 8, 8), dt.date(1945, 9, 2), dt.date(1945, 8, 9)
 LAYER = "offensive"
+DAYS = [dt.date.fromisoformat(code) for code in ui.day_codes(FIRST_DAY, LAST_DAY)]
 
 lang = normalize_language(st.session_state.get("lang"))
 st.title(t("page_offensive", lang))
@@ -32,7 +33,7 @@ def dated_part() -> None:
 
     map_column, day_column = st.columns([5, 2], gap="medium")
     with map_column:
-        ui.map_section(loaded, "offensive", day, lang, "page_offensive", catalog)
+        ui.map_section(loaded, "offensive", day, lang, "page_offensive", catalog, DAYS)
     with day_column:
         st.subheader(t("day_heading", lang))
         with st.container(height=ui.MAP_HEIGHT - 60, border=False):

@@ -460,11 +460,45 @@ def _map_args(folder: str, stamp: tuple[tuple[str, int], ...], page: str, lang: 
     return args
 
 
+_prewarmed: set[tuple[Any, ...]] = set()
+_prewarm_lock = threading.Lock()
+
+
+def prewarm(loaded: Loaded, page: str, lang: str, view: tuple[tuple[float, ...], ...], days: list[dt.date],
+            start: dt.date) -> None:
+    """Compute every date's map and text for a page, language and view once, in the background.
+
+    Started by the first visitor of a page; the dates after ``start`` come first (the way a class
+    steps). Afterwards a slider step by anyone is a cache read (see docs/benchmarks.md).
+    """
+    key = (loaded.folder, loaded.stamp, page, lang, view)
+    with _prewarm_lock:
+        if key in _prewarmed or not days:
+            return
+        if len(_prewarmed) > 64:
+            _prewarmed.clear()
+        _prewarmed.add(key)
+    settings = scene.SCENES[page]
+    ordered = [d for d in days if d > start] + [d for d in reversed(days) if d < start]
+
+    def work() -> None:
+        for day in ordered:
+            try:
+                _map_args(loaded.folder, loaded.stamp, page, lang, view, day, f"{settings.layer}_map", MAP_HEIGHT)
+                _day_view(loaded.folder, loaded.stamp, page, day, lang)
+            except Exception:  # noqa: BLE001 - an optimisation only: the page computes what it needs itself
+                return
+            time.sleep(0.01)  # let a running page take the interpreter first
+
+    threading.Thread(target=work, name=f"atlas-prewarm-{page}-{lang}", daemon=True).start()
+
+
 def map_section(loaded: Loaded, page: str, day: dt.date, lang: str, title_key: str,
-                catalog: maps.MapCatalog) -> None:
+                catalog: maps.MapCatalog, days: list[dt.date] | None = None) -> None:
     """A map page's map: first view (``?focus=`` or the page's default), the map with the day's
     layer, the help line and the HTML download. Settings come from :data:`atlas.scene.SCENES`;
-    ``catalog`` is the page's, from :func:`page_catalog`."""
+    ``catalog`` is the page's, from :func:`page_catalog`; ``days`` (the slider's dates) are
+    prepared in the background (:func:`prewarm`)."""
     settings = scene.SCENES[page]
     layer = loaded.atlas.layers.get(settings.layer)
     frame = layer.frame if layer is not None else timeline.empty_frame()
@@ -476,9 +510,11 @@ def map_section(loaded: Loaded, page: str, day: dt.date, lang: str, title_key: s
     def day_map_layer() -> folium.FeatureGroup:
         return day_layer(loaded, settings.layer, day, lang, settings.legend)
 
-    args = _map_args(loaded.folder, loaded.stamp, page, lang, tuple(tuple(corner) for corner in view), day,
-                     f"{settings.layer}_map", MAP_HEIGHT)
+    view_key = tuple(tuple(corner) for corner in view)
+    args = _map_args(loaded.folder, loaded.stamp, page, lang, view_key, day, f"{settings.layer}_map", MAP_HEIGHT)
     _draw_component(**args)
+    if days:
+        prewarm(loaded, page, lang, view_key, days, day)
     st.iframe(maps.map_watchdog_html(t("map_unavailable", lang)), height=1)  # our own constant script
     st.caption(t("map_help", lang))
     map_download(base, day_map_layer, f"{page}-{day.isoformat()}", t(title_key, lang), lang, catalog)

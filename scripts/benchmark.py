@@ -80,14 +80,14 @@ async def wait_ready(page) -> None:
 # decides when to read them, so its own latency does not count.
 ARM_PAGE = """() => {
   const now = () => performance.timeOrigin + performance.now();
-  const caption = () => { const el = document.querySelector(%r); return el ? el.innerText : ''; };
+  const caption = () => { const el = document.querySelector(CAPTION_SELECTOR); return el ? el.innerText : ''; };
   window.__bench = {t0: 0, before: caption(), captionAt: 0};
   document.addEventListener('keydown', () => { window.__bench.t0 = now(); window.__bench.before = caption();
                                                window.__bench.captionAt = 0; }, true);
   new MutationObserver(() => { const b = window.__bench;
     if (b.t0 && !b.captionAt && caption() !== b.before) { b.captionAt = now(); } })
     .observe(document.body, {subtree: true, childList: true, characterData: true});
-}""" % CAPTION
+}""".replace("CAPTION_SELECTOR", json.dumps(CAPTION))
 ARM_MAP = """() => { window.__adds = 0; window.__addAt = 0;
   window.map.on('layeradd', () => { window.__adds++; window.__addAt = performance.timeOrigin + performance.now(); }); }"""
 

@@ -22,12 +22,15 @@ ui.show_problems(layer, list(atlas.problems), loaded.fatal, lang)
 
 catalog = ui.page_catalog(loaded, "captivity", lang)
 
+# Play sits above the slider, outside the fragment, so a slider step does not resend it (its
+# ticks rerun the whole page).
+ui.play_controls(ui.month_codes(FIRST_MONTH, LAST_MONTH), "month", lang)
+
 
 @st.fragment
 def dated_part() -> None:
     """Everything that follows the month: a slider step reruns only this, not the whole page."""
     month = ui.month_slider(lang, FIRST_MONTH, LAST_MONTH, DEFAULT_MONTH)
-    ui.play_controls(ui.month_codes(FIRST_MONTH, LAST_MONTH), "month", lang)
     day = timeline.month_end(month)  # a month step shows what had happened by the month's end
     view = ui.day_view(loaded, "captivity", day, lang)
     st.caption(view.caption)
@@ -38,7 +41,7 @@ def dated_part() -> None:
     with phase_column:
         st.subheader(t("phase_heading", lang))
         with st.container(height=ui.MAP_HEIGHT - 60, border=False):
-            ui.markdown_list(list(view.lines), t("day_none", lang))
+            ui.markdown_block(view.lines, t("day_none", lang))
         st.caption(t("chronology_help", lang))
 
     st.subheader(t("camps_list_heading", lang, month=long_month(month, lang)))

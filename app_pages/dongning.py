@@ -22,12 +22,15 @@ ui.show_problems(layer, list(atlas.problems), loaded.fatal, lang)
 
 catalog = ui.page_catalog(loaded, "dongning", lang)
 
+# Play sits above the slider, outside the fragment, so a slider step does not resend it (its
+# ticks rerun the whole page).
+ui.play_controls(ui.day_codes(FIRST_DAY, LAST_DAY), "day", lang)
+
 
 @st.fragment
 def dated_part() -> None:
     """Everything that follows the date: a slider step reruns only this, not the whole page."""
     day = ui.date_slider(lang, FIRST_DAY, LAST_DAY, DEFAULT_DAY, key="day")
-    ui.play_controls(ui.day_codes(FIRST_DAY, LAST_DAY), "day", lang)
     view = ui.day_view(loaded, "dongning", day, lang)
     st.caption(view.caption)
 
@@ -37,7 +40,7 @@ def dated_part() -> None:
     with chronology_column:
         st.subheader(t("chronology_heading", lang))
         with st.container(height=ui.MAP_HEIGHT - 60, border=False):
-            ui.markdown_list(list(view.lines), t("day_none", lang))
+            ui.markdown_block(view.lines, t("day_none", lang))
         st.caption(t("chronology_help", lang))
 
     st.subheader(t("positions_heading", lang))

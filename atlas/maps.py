@@ -341,6 +341,7 @@ PHASES_BY_KIND = {
     "place": ("reference",),
 }
 ARROW_GAPS = (8, -6)  # behind a head marker (axes) or at the tip of a line (attack, route)
+ARROW_SIZE = 44
 
 
 def _marker_icon(props: Mapping[str, Any], phase: str, largest: Mapping[str, float]) -> tuple[dict[str, Any], str]:
@@ -379,11 +380,11 @@ def _icon_props(svg: str, icons: Mapping[str, str] | None) -> dict[str, str]:
 
 def _arrow(point: Sequence[float], feature_id: str, color: str, bearing: float, faded: bool, gap: int,
            icons: Mapping[str, str] | None) -> dict[str, Any]:
-    svg = arrow_svg(color, 0, faded, gap=gap)
+    svg = arrow_svg(color, 0, faded, size=ARROW_SIZE, gap=gap)
     return {
         "type": "Feature",
         "geometry": {"type": "Point", "coordinates": [round(point[0], 5), round(point[1], 5)]},
-        "properties": {"id": f"arrow-{feature_id}", "kind": "arrow", "size": 44, "turn": round(bearing, 1),
+        "properties": {"id": f"arrow-{feature_id}", "kind": "arrow", "size": ARROW_SIZE, "turn": round(bearing, 1),
                        **_icon_props(svg, icons)},
     }
 
@@ -508,7 +509,8 @@ def pack_layer(data: Mapping[str, Any], places: Mapping[str, Mapping[str, Any]])
         props, geom = feature["properties"], feature["geometry"]
         if _packs_as_marker(feature, places):
             packed["m"].append([props["id"], props["icon"], *([props["ring"], props["color"]] if "ring" in props else [])])
-        elif props.get("kind") == "arrow" and set(props) == {"id", "kind", "turn", "icon"}:
+        elif props.get("kind") == "arrow" and set(props) == {"id", "kind", "size", "turn", "icon"} \
+                and props["size"] == ARROW_SIZE:
             packed["a"].append([props["id"], *geom["coordinates"], props["turn"], props["icon"]])
         elif props.get("kind") == "axis" and set(props) == {"id", "kind", "line"} and geom["type"] == "LineString":
             packed["l"].append([props["id"], props["line"], geom["coordinates"]])
@@ -525,7 +527,7 @@ def unpack_layer(packed: Mapping[str, list[Any]], places: Mapping[str, Mapping[s
                          "properties": {"id": fid, "kind": "axis", "line": line}})
     for fid, lon, lat, turn, icon in packed.get("a", []):
         features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                         "properties": {"id": fid, "kind": "arrow", "turn": turn, "icon": icon}})
+                         "properties": {"id": fid, "kind": "arrow", "size": ARROW_SIZE, "turn": turn, "icon": icon}})
     for row in packed.get("m", []):
         place = places[row[0]]
         props: dict[str, Any] = {"id": row[0], "kind": place["kind"], "icon": row[1]}
@@ -539,15 +541,16 @@ def unpack_layer(packed: Mapping[str, list[Any]], places: Mapping[str, Mapping[s
 
 
 class PackedLayer(MacroElement):
-    """A day's features in packed form (see :func:`pack_layer`), drawn by the base map's functions."""
+    """A day's features in packed form (see :func:`pack_layer`), handed to the base map's
+    ``atlasApply``, which keeps what is already drawn and only adds and removes the differences.
+
+    Must sit in a FeatureGroup that is in the map (its script names the map as the group's parent).
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJson(window.atlasFeatures({{ this.packed|tojson }}), {
-            pointToLayer: window.atlasPointToLayer, onEachFeature: window.atlasOnEachFeature,
-            style: window.atlasLineStyle
-        }).addTo({{ this._parent.get_name() }});
+        var {{ this.get_name() }} = window.atlasApply({{ this._parent._parent.get_name() }}, {{ this.packed|tojson }});
         {% endmacro %}
         """
     )
@@ -567,7 +570,7 @@ def layer_from_data(data: dict[str, Any], day: dt.date,
     """
     group = folium.FeatureGroup(name=f"atlas-{day.isoformat()}", control=False)  # not a layer to switch off
     if places is not None:
-        PackedLayer(pack_layer(data, places)).add_to(group)
+        PackedLayer({**pack_layer(data, places), "d": day.isoformat()}).add_to(group)
         return group
     folium.GeoJson(data, name="features", on_each_feature=ON_EACH_FEATURE, pointToLayer=POINT_TO_LAYER,
                    style=LINE_STYLE).add_to(group)
@@ -654,7 +657,7 @@ class CatalogReader(MacroElement):
             });
             (packed.a || []).forEach(function(r) {
                 out.push({type: 'Feature', geometry: {type: 'Point', coordinates: [r[1], r[2]]},
-                          properties: {id: r[0], kind: 'arrow', turn: r[3], icon: r[4]}});
+                          properties: {id: r[0], kind: 'arrow', size: {{ this.arrow_size }}, turn: r[3], icon: r[4]}});
             });
             (packed.m || []).forEach(function(r) {
                 var place = places[r[0]];
@@ -665,6 +668,32 @@ class CatalogReader(MacroElement):
                 out.push({type: 'Feature', geometry: {type: 'Point', coordinates: place.c}, properties: p});
             });
             return out.concat(packed.f || []);
+        };
+        // Draw a day's features into one layer that stays on the map from step to step: features
+        // already drawn exactly so are kept (an open popup stays open), the others are added or
+        // removed. window.atlasApplied says which day was drawn last, and when.
+        window.atlasApply = function(map, packed) {
+            var options = {pointToLayer: window.atlasPointToLayer, style: window.atlasLineStyle};
+            var state = map.__atlasLayer;
+            if (!state) { state = map.__atlasLayer = {group: L.geoJson(null, options).addTo(map), drawn: {}}; }
+            var next = {};
+            window.atlasFeatures(packed).forEach(function(f) {
+                var key = JSON.stringify(f);
+                if (next[key]) { return; }
+                if (state.drawn[key]) { next[key] = state.drawn[key]; delete state.drawn[key]; return; }
+                var layer = L.GeoJSON.geometryToLayer(f, options);
+                layer.feature = f;
+                layer.defaultOptions = layer.options;
+                state.group.resetStyle(layer);
+                window.atlasOnEachFeature(f, layer);
+                state.group.addLayer(layer);
+                next[key] = layer;
+            });
+            Object.keys(state.drawn).forEach(function(key) { state.group.removeLayer(state.drawn[key]); });
+            state.drawn = next;
+            var count = window.atlasApplied ? window.atlasApplied.count : 0;
+            window.atlasApplied = {day: packed.d || '', count: count + 1, at: performance.timeOrigin + performance.now()};
+            return state.group;
         };
         (function() {
             var legend = L.control({position: 'bottomright'});
@@ -689,6 +718,7 @@ class CatalogReader(MacroElement):
         super().__init__()
         self._name = "CatalogReader"
         self.element_id = element_id
+        self.arrow_size = ARROW_SIZE
         # The base map is resent with every step (streamlit-folium sends all its arguments), so its
         # functions go without indentation and comments.
         self.point_to_layer, self.on_each_feature, self.line_style = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -151,8 +152,7 @@ def show_map(m: folium.Map, layer: folium.FeatureGroup, key: str, height: int = 
         m, key=key, feature_group_to_add=layer, returned_objects=[],
         use_container_width=True, height=height,
     )
-    lang = normalize_language(st.session_state.get("lang"))
-    st.iframe(maps.map_watchdog_html(t("map_unavailable", lang)), height=1)  # our own constant script
+    map_watchdog(normalize_language(st.session_state.get("lang")))
     return drawn
 
 
@@ -206,6 +206,12 @@ def markdown_list(lines: list[str], empty: str = "") -> None:
     """Pre-escaped markdown lines (from atlas.summary), or ``empty`` (if any) when there are none."""
     for line in lines or ([empty] if empty else []):
         st.markdown(line)
+
+
+def markdown_block(lines: list[str] | tuple[str, ...], empty: str) -> None:
+    """Pre-escaped markdown lines as paragraphs of one element (a slider step sends one message, not
+    one per line), or ``empty`` when there are none."""
+    st.markdown("\n\n".join(lines) if lines else empty)
 
 
 def month_slider(lang: str, first: dt.date, last: dt.date, default: dt.date, key: str = "month") -> dt.date:
@@ -417,7 +423,13 @@ def page_catalog(loaded: Loaded, page: str, lang: str) -> maps.MapCatalog:
     settings = scene.SCENES[page]
     catalog = map_catalog(loaded, settings.layer, lang, settings.legend)
     show_catalog(catalog)
+    map_watchdog(lang)
     return catalog
+
+
+def map_watchdog(lang: str) -> None:
+    """Beside the page's maps: writes a message into a map box whose scripts could not load."""
+    st.iframe(maps.map_watchdog_html(t("map_unavailable", lang)), height=1)  # our own constant script
 
 
 # st_folium turns the map into a script on every call (folium renders its Jinja templates each
@@ -471,6 +483,8 @@ def prewarm(loaded: Loaded, page: str, lang: str, view: tuple[tuple[float, ...],
     Started by the first visitor of a page; the dates after ``start`` come first (the way a class
     steps). Afterwards a slider step by anyone is a cache read (see docs/benchmarks.md).
     """
+    if os.environ.get("ATLAS_PREWARM", "1") == "0":  # off: every date is computed when first asked for
+        return
     key = (loaded.folder, loaded.stamp, page, lang, view)
     with _prewarm_lock:
         if key in _prewarmed or not days:
@@ -515,6 +529,5 @@ def map_section(loaded: Loaded, page: str, day: dt.date, lang: str, title_key: s
     _draw_component(**args)
     if days:
         prewarm(loaded, page, lang, view_key, days, day)
-    st.iframe(maps.map_watchdog_html(t("map_unavailable", lang)), height=1)  # our own constant script
     st.caption(t("map_help", lang))
     map_download(base, day_map_layer, f"{page}-{day.isoformat()}", t(title_key, lang), lang, catalog)

@@ -39,7 +39,7 @@ def feature_ids(args: dict) -> set[str]:
     """Feature ids in the layer JS that streamlit-folium sends to the iframe (packed form, see
     atlas.maps.pack_layer: markers, arrowheads and axis lines lead with their id)."""
     script = args["feature_group"]
-    start = script.index("window.atlasFeatures(") + len("window.atlasFeatures(")
+    start = script.index("{", script.index("window.atlasApply(map_div, "))
     packed, _ = json.JSONDecoder().raw_decode(script[start:])
     ids = {row[0] for key in ("m", "a", "l") for row in packed[key]}
     return ids | {feature["properties"]["id"] for feature in packed["f"]}

@@ -15,6 +15,7 @@ DAYS = [dt.date(1945, 8, 8) + dt.timedelta(days=i) for i in range(26)]
 
 
 def test_first_visit_prepares_every_date_of_the_page_in_the_background(monkeypatch):
+    monkeypatch.setenv("ATLAS_PREWARM", "1")  # the app tests' default is off (see conftest)
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     for thread in [t for t in threading.enumerate() if t.name == "atlas-prewarm-offensive-en"]:
@@ -29,7 +30,7 @@ def test_first_visit_prepares_every_date_of_the_page_in_the_background(monkeypat
     monkeypatch.setattr(ui.dayview, "day_view", computed_again)
     for day in DAYS:
         args = ui._map_args(loaded.folder, loaded.stamp, "offensive", "en", view, day, "offensive_map", ui.MAP_HEIGHT)
-        assert "window.atlasFeatures(" in args["feature_group"] and args["script"]
+        assert "window.atlasApply(map_div, " in args["feature_group"] and f'"d": "{day.isoformat()}"' in args["feature_group"]
         assert day.strftime("%Y") in ui.day_view(loaded, "offensive", day, "en").caption
 
 

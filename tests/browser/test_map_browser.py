@@ -42,6 +42,7 @@ def settled_map(page: Page):
     """The map's frame once the iframe has its final height and the map has stopped moving."""
     expect(page.locator(MAP_IFRAME)).to_have_attribute("height", str(MAP_HEIGHT), timeout=30_000)
     inner = map_frame(page)
+    inner.wait_for_function("() => window.map !== undefined", timeout=30_000)  # the map's script has run
     assert inner.evaluate(MAP_IDLE_JS)
     return inner
 
@@ -156,3 +157,23 @@ def test_markers_sharing_a_place_can_each_be_clicked(offline_page: Page, app_url
     expect(popup).to_have_count(0)
     frame.locator('.atlas-fortified_region[title*="Hailar"]').click()
     expect(popup).to_contain_text("119th Division")
+
+
+def test_a_step_redraws_only_what_changed_and_an_open_popup_stays(offline_page: Page, app_url: str):
+    page = offline_page
+    frame, inner = open_map(page, f"{app_url}/?day=1945-08-20", "1945-08-20")
+    tongliao = frame.locator('.leaflet-marker-icon[title="Tongliao"]')  # reached on 15-16 August: unchanged
+    tongliao.click()
+    expect(frame.locator(".leaflet-popup-content")).to_contain_text("Tongliao")
+    tongliao.evaluate("el => { el.dataset.probe = 'kept'; }")
+    drawn_before = inner.evaluate("() => window.atlasApplied.count")
+
+    slider = page.locator('input[type="range"][aria-label="Date"]')
+    slider.focus()
+    slider.press("ArrowRight")
+    expect(caption(page)).to_contain_text("up to 21 August 1945", timeout=30_000)
+    inner.wait_for_function("() => window.atlasApplied.day === '1945-08-21'", timeout=30_000)
+    assert inner.evaluate("() => window.atlasApplied.count") == drawn_before + 1
+    expect(frame.locator(".atlas-icon")).to_have_count(expected_markers("1945-08-21"), timeout=30_000)
+    assert tongliao.evaluate("el => el.dataset.probe") == "kept"  # the same marker, not a new one
+    expect(frame.locator(".leaflet-popup-content")).to_contain_text("Tongliao")  # still open

@@ -176,7 +176,9 @@ def test_base_map_is_identical_across_reruns_small_and_independent_of_the_day(lo
     assert _get_map_string(first) == _get_map_string(second)
     assert _get_map_string(maps.base_map("es", maps.map_catalog(frame, "es", sources, axes, "offensive"))) != \
         _get_map_string(first)  # another language names another catalog
-    assert len(_get_map_string(first)) < 6_000  # it is resent on every step, so it stays small
+    # It is resent with every step, so it stays small; it carries the drawing code (atlasApply), the
+    # layer only ids and keys.
+    assert len(_get_map_string(first)) < 8_000
 
 
 def test_base_map_loads_only_leaflet_and_reads_its_catalog(loaded):

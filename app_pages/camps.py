@@ -60,3 +60,8 @@ ui.show_figures(summary.figures_of(atlas.figures, "captivity"), lang,
 
 st.header(t("camps_claims_heading", lang))
 ui.markdown_list(summary.claim_blocks(atlas.claims, "captivity", lang, atlas.sources), t("table_missing", lang))
+
+# The map catalog (popups, icons, legend; sent once) goes last, so it does not hold up the text above;
+# the map waits for it.
+ui.show_catalog(catalog)
+ui.map_watchdog(lang)

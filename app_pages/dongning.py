@@ -72,3 +72,8 @@ for column, subject in ((dongning_column, "dongning"), (hutou_column, "hutou")):
             st.dataframe(table, hide_index=True, width="stretch")
         if subject == "hutou":
             ui.markdown_list(summary.claim_blocks(atlas.claims, "hutou", lang, atlas.sources))
+
+# The map catalog (popups, icons, legend; sent once) goes last, so it does not hold up the text above;
+# the map waits for it.
+ui.show_catalog(catalog)
+ui.map_watchdog(lang)

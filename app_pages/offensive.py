@@ -60,3 +60,8 @@ dated_part()
 st.header(t("forces_heading", lang))
 st.write(t("forces_intro", lang))
 ui.show_figures(summary.figures_of(atlas.figures, "campaign"), lang)
+
+# The map catalog (popups, icons, legend; sent once) goes last, so it does not hold up the text above;
+# the map waits for it.
+ui.show_catalog(catalog)
+ui.map_watchdog(lang)

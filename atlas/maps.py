@@ -645,6 +645,15 @@ class CatalogReader(MacroElement):
             if (found) { window.__atlasCatalog = found; }
             return found || {popups: {}, icons: {}, sizes: {}, lines: {}, legend: '', places: {}};
         };
+        // The catalog element comes after the map in the page (so the page's text is not held up by
+        // it); whatever needs it waits for it, up to 30 s.
+        window.atlasWhenCatalog = function(callback) {
+            var tries = 0;
+            (function wait() {
+                window.atlasCatalog();
+                if (window.__atlasCatalog) { callback(); } else if (++tries < 600) { setTimeout(wait, 50); }
+            })();
+        };
         // How a day's layer is drawn; the layer itself (PackedLayer) only carries ids and keys.
         window.atlasPointToLayer = {{ this.point_to_layer }};
         window.atlasOnEachFeature = {{ this.on_each_feature }};
@@ -676,6 +685,15 @@ class CatalogReader(MacroElement):
             var options = {pointToLayer: window.atlasPointToLayer, style: window.atlasLineStyle};
             var state = map.__atlasLayer;
             if (!state) { state = map.__atlasLayer = {group: L.geoJson(null, options).addTo(map), drawn: {}}; }
+            window.atlasCatalog();
+            if (!window.__atlasCatalog) {  // not arrived yet: draw the latest day when it has
+                state.pending = packed;
+                if (!state.waiting) {
+                    state.waiting = true;
+                    window.atlasWhenCatalog(function() { state.waiting = false; window.atlasApply(map, state.pending); });
+                }
+                return state.group;
+            }
             var next = {};
             window.atlasFeatures(packed).forEach(function(f) {
                 var key = JSON.stringify(f);
@@ -707,8 +725,7 @@ class CatalogReader(MacroElement):
                 L.DomEvent.disableScrollPropagation(div);
                 return div;
             };
-            // Added once the page's scripts have run, so a catalog embedded after this one is found.
-            setTimeout(function() { legend.addTo({{ this._parent.get_name() }}); }, 0);
+            window.atlasWhenCatalog(function() { legend.addTo({{ this._parent.get_name() }}); });
         })();
         {% endmacro %}
         """

@@ -84,6 +84,14 @@ def map_catalog(loaded: Loaded, layer: str, lang: str, legend: str) -> maps.MapC
     return _catalog(loaded.folder, loaded.stamp, layer, lang, legend)
 
 
+def page_catalog(loaded: Loaded, page: str, lang: str) -> maps.MapCatalog:
+    """A map page's catalog (see :data:`atlas.scene.SCENES`). Show it with :func:`show_catalog`
+    outside the page's date fragment and after it: it never changes with the date, and the map
+    waits for it while the text above the map does not."""
+    settings = scene.SCENES[page]
+    return map_catalog(loaded, settings.layer, lang, settings.legend)
+
+
 _CATALOG_HTML: dict[str, str] = {}  # catalog id -> its element; ids follow content, so never stale
 
 
@@ -417,14 +425,6 @@ def day_layer(loaded: Loaded, layer: str, day: dt.date, lang: str, legend: str) 
     return maps.layer_from_data(_layer_data(loaded.folder, loaded.stamp, layer, day, lang, legend), day, places)
 
 
-def page_catalog(loaded: Loaded, page: str, lang: str) -> maps.MapCatalog:
-    """Put a map page's catalog (popups, icons, legend) in the page and return it. Call it outside
-    the page's day fragment: it never changes with the day, so a slider step skips it entirely."""
-    settings = scene.SCENES[page]
-    catalog = map_catalog(loaded, settings.layer, lang, settings.legend)
-    show_catalog(catalog)
-    map_watchdog(lang)
-    return catalog
 
 
 def map_watchdog(lang: str) -> None:

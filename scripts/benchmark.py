@@ -2,11 +2,11 @@
 
 Usage (after `bash scripts/test.sh` has set up .venv, chromium and Leaflet):
 
-    .venv/bin/python scripts/benchmark.py [--sessions 30] [--steps 8] [--out docs/benchmarks.json]
+    .venv/bin/python scripts/benchmark.py [--sessions 30] [--steps 20] [--loads 5] [--out docs/benchmarks.json]
 
 What it measures, in one run on this machine (offline: Leaflet served from node_modules, blank tiles):
   1. slider step -> map updated (median over --steps key presses) vs the floor's step -> text updated;
-  2. page load -> first map drawn vs the floor's page load -> text shown;
+  2. page load -> first map drawn vs the floor's page load -> text shown (median over --loads warm loads);
   3. bytes the server sends over the websocket per slider step (median);
   4. server memory (RSS of the Streamlit process) with 1 and with --sessions open sessions;
   5. a classroom: --sessions concurrent browser sessions each stepping the slider; p95 step latency and errors.
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import sys
 import time
@@ -57,6 +58,31 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of processes (Linux /proc), in seconds."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / tick
+
+
+def chromium_pids() -> list[int]:
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if "chromium" in (entry / "cmdline").read_bytes().split(b"\0")[0].decode(errors="replace"):
+                    pids.append(int(entry.name))
+            except OSError:
+                pass
+    return pids
+
+
 async def offline(context, base: str) -> None:
     async def handler(route):
         url = route.request.url
@@ -83,7 +109,7 @@ async def wait_ready(page) -> None:
 # decides when to read them, so its own latency does not count.
 ARM_PAGE = """(selector) => {
   const now = () => performance.timeOrigin + performance.now();
-  const caption = () => { const el = document.querySelector(selector); return el ? el.innerText : ''; };
+  const caption = () => { const el = document.querySelector(selector); return el ? el.textContent : ''; };  /* textContent: no forced layout */
   window.__bench = {t0: 0, before: caption(), captionAt: 0};
   document.addEventListener('keydown', () => { window.__bench.t0 = now(); window.__bench.before = caption();
                                                window.__bench.captionAt = 0; }, true);
@@ -153,20 +179,28 @@ async def open_page(browser, base: str, path: str, is_map: bool):
 async def measure(args) -> dict:
     app_proc, app_url = start_server()
     floor_proc, floor_url = start_server(script=ROOT / "benchmarks" / "floor_app.py")
-    results: dict = {"steps": args.steps, "sessions": args.sessions, "settle_s": args.settle}
+    results: dict = {"steps": args.steps, "loads": args.loads, "sessions": args.sessions, "settle_s": args.settle}
     try:
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             # 1-3: one session each, warm caches first
-            for warm in (True, False):
-                ctx, page, atlas_load = await open_page(browser, app_url, "/?day=1945-08-09", True)
-                fctx, fpage, floor_load = await open_page(browser, floor_url, "/", False)
-                if warm:
+            ctx, page, _ = await open_page(browser, app_url, "/?day=1945-08-09", True)
+            fctx, fpage, _ = await open_page(browser, floor_url, "/", False)
+            await ctx.close()
+            await fctx.close()
+            # The first visit starts preparing every date in the background (atlas.ui.prewarm); a
+            # class arrives after the teacher has opened the page, so let it finish.
+            await asyncio.sleep(args.settle)
+            atlas_loads, floor_loads = [], []
+            for index in range(args.loads):  # warm loads, alternating; the last pair stays open
+                ctx, page, seconds = await open_page(browser, app_url, "/?day=1945-08-09", True)
+                atlas_loads.append(seconds)
+                fctx, fpage, seconds = await open_page(browser, floor_url, "/", False)
+                floor_loads.append(seconds)
+                if index < args.loads - 1:
                     await ctx.close()
                     await fctx.close()
-                    # The first visit starts preparing every date in the background (atlas.ui.prewarm);
-                    # a class arrives after the teacher has opened the page, so let it finish.
-                    await asyncio.sleep(args.settle)
+            atlas_load, floor_load = statistics.median(atlas_loads), statistics.median(floor_loads)
             await page.frame_locator(MAP_IFRAME).locator("body").evaluate(
                 "() => { window.__probe = 'kept'; window.map.setView([45.75, 126.65], 6); }")
             await asyncio.sleep(0.5)
@@ -186,7 +220,8 @@ async def measure(args) -> dict:
                 "map_kept": kept[0] == "kept" and kept[1] == 6,
             }
             results["step"]["parts_ms"] = PARTS[:]
-            results["load"] = {"atlas_s": atlas_load, "floor_s": floor_load, "ratio": atlas_load / floor_load}
+            results["load"] = {"atlas_median_s": atlas_load, "floor_median_s": floor_load, "ratio": atlas_load / floor_load,
+                               "atlas_s": [round(x, 3) for x in atlas_loads], "floor_s": [round(x, 3) for x in floor_loads]}
             results["bytes_per_step"] = {"median": statistics.median(atlas_bytes), "max": max(atlas_bytes)}
             results["memory_mb"] = {"one_session": rss_mb(app_proc.pid)}
             await fctx.close()
@@ -209,12 +244,19 @@ async def measure(args) -> dict:
                     await asyncio.sleep(0.5)
 
             started = time.perf_counter()
+            server_cpu, browser_cpu = cpu_seconds([app_proc.pid]), cpu_seconds(chromium_pids())
             await asyncio.gather(*(student(page) for _, page, _ in sessions))
+            wall = time.perf_counter() - started
+            server_cpu, browser_cpu = cpu_seconds([app_proc.pid]) - server_cpu, cpu_seconds(chromium_pids()) - browser_cpu
             results["classroom"] = {
                 "sessions": args.sessions, "steps_each": args.classroom_steps, "errors": errors,
                 "p50_s": statistics.median(latencies) if latencies else None,
                 "p95_s": statistics.quantiles(latencies, n=20)[18] if len(latencies) >= 20 else None,
-                "wall_s": time.perf_counter() - started,
+                "wall_s": wall,
+                # Where the machine's CPU went meanwhile (the server and the browsers share it here).
+                "server_cpu_s": round(server_cpu, 2), "browser_cpu_s": round(browser_cpu, 2),
+                "server_cpu_ms_per_step": round(1000 * server_cpu / max(len(latencies), 1), 1),
+                "cpus": os.cpu_count(),
             }
             results["memory_mb"]["after_classroom"] = rss_mb(app_proc.pid)
             for ctx, _, _ in sessions:
@@ -229,7 +271,8 @@ async def measure(args) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, default=30)
-    parser.add_argument("--steps", type=int, default=8)
+    parser.add_argument("--steps", type=int, default=20)
+    parser.add_argument("--loads", type=int, default=5, help="warm page loads of each app (median)")
     parser.add_argument("--classroom-steps", type=int, default=3)
     parser.add_argument("--settle", type=float, default=10.0,
                         help="seconds between the first visit and the measured one (background preparation)")

@@ -33,16 +33,8 @@ def dated_part() -> None:
     month = ui.month_slider(lang, FIRST_MONTH, LAST_MONTH, DEFAULT_MONTH)
     day = timeline.month_end(month)  # a month step shows what had happened by the month's end
     view = ui.day_view(loaded, "captivity", day, lang)
-    st.caption(view.caption)
-
-    map_column, phase_column = st.columns([5, 3], gap="medium")
-    with map_column:
-        ui.map_section(loaded, "captivity", day, lang, "page_camps", catalog, MONTH_ENDS)
-    with phase_column:
-        st.subheader(t("phase_heading", lang))
-        with st.container(height=ui.MAP_HEIGHT - 60, border=False):
-            ui.markdown_block(view.lines, t("day_none", lang))
-        st.caption(t("chronology_help", lang))
+    ui.map_with_panel(loaded, "captivity", day, lang, catalog, MONTH_ENDS, view,
+                      (t("phase_heading", lang), t("chronology_help", lang)), "page_camps")
 
     st.subheader(t("camps_list_heading", lang, month=long_month(month, lang)))
     if view.table is not None and len(view.table):

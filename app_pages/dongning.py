@@ -32,16 +32,8 @@ def dated_part() -> None:
     """Everything that follows the date: a slider step reruns only this, not the whole page."""
     day = ui.date_slider(lang, FIRST_DAY, LAST_DAY, DEFAULT_DAY, key="day")
     view = ui.day_view(loaded, "dongning", day, lang)
-    st.caption(view.caption)
-
-    map_column, chronology_column = st.columns([5, 3], gap="medium")
-    with map_column:
-        ui.map_section(loaded, "dongning", day, lang, "page_dongning", catalog, DAYS)
-    with chronology_column:
-        st.subheader(t("chronology_heading", lang))
-        with st.container(height=ui.MAP_HEIGHT - 60, border=False):
-            ui.markdown_block(view.lines, t("day_none", lang))
-        st.caption(t("chronology_help", lang))
+    ui.map_with_panel(loaded, "dongning", day, lang, catalog, DAYS, view,
+                      (t("chronology_heading", lang), t("chronology_help", lang)), "page_dongning")
 
     st.subheader(t("positions_heading", lang))
     st.dataframe(view.table, hide_index=True, width="stretch")

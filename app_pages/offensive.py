@@ -32,16 +32,8 @@ def dated_part() -> None:
     """Everything that follows the date: a slider step reruns only this, not the whole page."""
     day = ui.date_slider(lang, FIRST_DAY, LAST_DAY, DEFAULT_DAY)
     view = ui.day_view(loaded, "offensive", day, lang)
-    st.caption(view.caption)
-
-    map_column, day_column = st.columns([5, 2], gap="medium")
-    with map_column:
-        ui.map_section(loaded, "offensive", day, lang, "page_offensive", catalog, DAYS)
-    with day_column:
-        st.subheader(t("day_heading", lang))
-        with st.container(height=ui.MAP_HEIGHT - 60, border=False):
-            ui.markdown_block(view.lines, t("day_none", lang))
-        st.caption(t("day_help", lang))
+    ui.map_with_panel(loaded, "offensive", day, lang, catalog, DAYS, view,
+                      (t("day_heading", lang), t("day_help", lang)), "page_offensive", widths=(5, 2))
 
     # The full tables are the long text alternative; they are shown on request so that a slider step
     # (or Play) does not resend them every time. The day's events beside the map are always there.

@@ -507,6 +507,22 @@ def prewarm(loaded: Loaded, page: str, lang: str, view: tuple[tuple[float, ...],
     threading.Thread(target=work, name=f"atlas-prewarm-{page}-{lang}", daemon=True).start()
 
 
+def map_with_panel(loaded: Loaded, page: str, day: dt.date, lang: str, catalog: maps.MapCatalog,
+                   days: list[dt.date], view: dayview.DayView, panel: tuple[str, str], title_key: str,
+                   widths: tuple[int, int] = (5, 3)) -> None:
+    """A map page's dated part under its slider: the caption, the map (:func:`map_section`) and
+    beside it the side panel of ``view`` (``panel``: its heading and help line)."""
+    st.caption(view.caption)
+    map_column, panel_column = st.columns(list(widths), gap="medium")
+    with map_column:
+        map_section(loaded, page, day, lang, title_key, catalog, days)
+    with panel_column:
+        st.subheader(panel[0])
+        with st.container(height=MAP_HEIGHT - 60, border=False):
+            markdown_block(view.lines, t("day_none", lang))
+        st.caption(panel[1])
+
+
 def map_section(loaded: Loaded, page: str, day: dt.date, lang: str, title_key: str,
                 catalog: maps.MapCatalog, days: list[dt.date] | None = None) -> None:
     """A map page's map: first view (``?focus=`` or the page's default), the map with the day's

@@ -646,13 +646,15 @@ class CatalogReader(MacroElement):
             return found || {popups: {}, icons: {}, sizes: {}, lines: {}, legend: '', places: {}};
         };
         // The catalog element comes after the map in the page (so the page's text is not held up by
-        // it); whatever needs it waits for it, up to 30 s.
+        // it); whatever needs it waits for it, up to 30 s. Always called back later, never inside
+        // the map's own script, which must run to its end for the map to exist.
         window.atlasWhenCatalog = function(callback) {
             var tries = 0;
-            (function wait() {
+            function wait() {
                 window.atlasCatalog();
                 if (window.__atlasCatalog) { callback(); } else if (++tries < 600) { setTimeout(wait, 50); }
-            })();
+            }
+            setTimeout(wait, 0);
         };
         // How a day's layer is drawn; the layer itself (PackedLayer) only carries ids and keys.
         window.atlasPointToLayer = {{ this.point_to_layer }};

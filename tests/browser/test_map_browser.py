@@ -42,7 +42,13 @@ def settled_map(page: Page):
     """The map's frame once the iframe has its final height and the map has stopped moving."""
     expect(page.locator(MAP_IFRAME)).to_have_attribute("height", str(MAP_HEIGHT), timeout=30_000)
     inner = map_frame(page)
-    inner.wait_for_function("() => window.map !== undefined", timeout=30_000)  # the map's script has run
+    try:
+        inner.wait_for_function("() => window.map !== undefined", timeout=30_000)  # the map's script has run
+    except Exception:
+        print("DEBUG iframes", page.locator(MAP_IFRAME).count(), "detached", inner.is_detached(), inner.url)
+        print("DEBUG body", inner.evaluate("() => document.body.innerHTML.slice(0, 500)"))
+        print("DEBUG errs", inner.evaluate("() => typeof L"), page.url)
+        raise
     assert inner.evaluate(MAP_IDLE_JS)
     return inner
 

@@ -419,12 +419,15 @@ def _layer_data(folder: str, stamp: tuple[tuple[str, int], ...], layer: str, day
                               catalog.icons)
 
 
+def _day_layer(folder: str, stamp: tuple[tuple[str, int], ...], layer: str, day: dt.date, lang: str,
+               legend: str) -> folium.FeatureGroup:
+    places = _catalog(folder, stamp, layer, lang, legend).places
+    return maps.layer_from_data(_layer_data(folder, stamp, layer, day, lang, legend), day, places)
+
+
 def day_layer(loaded: Loaded, layer: str, day: dt.date, lang: str, legend: str) -> folium.FeatureGroup:
-    """The map layer of ``day`` (its GeoJSON cached per day and language)."""
-    places = _catalog(loaded.folder, loaded.stamp, layer, lang, legend).places
-    return maps.layer_from_data(_layer_data(loaded.folder, loaded.stamp, layer, day, lang, legend), day, places)
-
-
+    """The map layer of ``day``, packed for the page's catalog (its GeoJSON cached per day and language)."""
+    return _day_layer(loaded.folder, loaded.stamp, layer, day, lang, legend)
 
 
 def map_watchdog(lang: str) -> None:
@@ -459,8 +462,7 @@ def _map_args(folder: str, stamp: tuple[tuple[str, int], ...], page: str, lang: 
     settings = scene.SCENES[page]
     catalog = _catalog(folder, stamp, settings.layer, lang, settings.legend)
     base = scene.scene_map(page, lang, catalog, [list(corner) for corner in view])
-    layer = maps.layer_from_data(_layer_data(folder, stamp, settings.layer, day, lang, settings.legend), day,
-                                 catalog.places)
+    layer = _day_layer(folder, stamp, settings.layer, day, lang, settings.legend)
     _recording.box = {}
     try:
         st_folium(base, key=key, feature_group_to_add=layer, returned_objects=[], use_container_width=True,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from playwright.sync_api import Page, expect
 
 from atlas.ui import MAP_HEIGHT
@@ -41,14 +43,15 @@ MAP_IDLE_JS = """() => new Promise(resolve => {
 def settled_map(page: Page):
     """The map's frame once the iframe has its final height and the map has stopped moving."""
     expect(page.locator(MAP_IFRAME)).to_have_attribute("height", str(MAP_HEIGHT), timeout=30_000)
-    inner = map_frame(page)
-    try:
-        inner.wait_for_function("() => window.map !== undefined", timeout=30_000)  # the map's script has run
-    except Exception:
-        print("DEBUG iframes", page.locator(MAP_IFRAME).count(), "detached", inner.is_detached(), inner.url)
-        print("DEBUG body", inner.evaluate("() => document.body.innerHTML.slice(0, 500)"))
-        print("DEBUG errs", inner.evaluate("() => typeof L"), page.url)
-        raise
+    # The map exists once its script has run to the end (streamlit-folium then sets window.map).
+    # The frame is looked up afresh each time, so a remounted iframe is followed, not a stale one.
+    deadline = time.monotonic() + 30
+    while True:
+        inner = map_frame(page)
+        if inner.evaluate("() => window.map !== undefined"):
+            break
+        assert time.monotonic() < deadline, "the map's script did not finish within 30 s"
+        page.wait_for_timeout(100)
     assert inner.evaluate(MAP_IDLE_JS)
     return inner
 

@@ -5,25 +5,17 @@ import datetime as dt
 import streamlit as st
 
 from atlas import summary, timeline, ui
-from atlas.i18n import long_month, normalize_language, t
+from atlas.i18n import long_month, t
 
 FIRST_MONTH, LAST_MONTH, DEFAULT_MONTH = dt.date(1945, 8, 1), dt.date(1956, 12, 1), dt.date(1945, 12, 1)
 LAYER = "camps"
 MONTH_ENDS = [timeline.month_end(m) for m in timeline.months(FIRST_MONTH, LAST_MONTH)]
 
-lang = normalize_language(st.session_state.get("lang"))
-st.title(t("page_camps", lang))
-st.write(t("camps_intro", lang))
-
-loaded = ui.load()
+lang, loaded = ui.page_start("page_camps", "camps_intro", LAYER)
 atlas = loaded.atlas
-layer = atlas.layers.get(LAYER)
-ui.show_problems(layer, list(atlas.problems), loaded.fatal, lang)
 
 catalog = ui.page_catalog(loaded, "captivity", lang)
 
-# Play sits above the slider, outside the fragment, so a slider step does not resend it (its
-# ticks rerun the whole page).
 ui.play_controls(ui.month_codes(FIRST_MONTH, LAST_MONTH), "month", lang)
 
 
@@ -53,7 +45,4 @@ ui.show_figures(summary.figures_of(atlas.figures, "captivity"), lang,
 st.header(t("camps_claims_heading", lang))
 ui.markdown_list(summary.claim_blocks(atlas.claims, "captivity", lang, atlas.sources), t("table_missing", lang))
 
-# The map catalog (popups, icons, legend; sent once) goes last, so it does not hold up the text above;
-# the map waits for it.
-ui.show_catalog(catalog)
-ui.map_watchdog(lang)
+ui.map_page_end(catalog, lang)

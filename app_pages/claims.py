@@ -5,19 +5,14 @@ import datetime as dt
 import streamlit as st
 
 from atlas import summary, ui
-from atlas.i18n import long_date, long_month, normalize_language, t
+from atlas.i18n import long_date, long_month, t
 from atlas.tables import SUBJECTS, VERDICTS
 
 PAGE_FILES = {"offensive": "app_pages/offensive.py", "dongning": "app_pages/dongning.py",
               "captivity": "app_pages/camps.py"}
 
-lang = normalize_language(st.session_state.get("lang"))
-st.title(t("page_claims", lang))
-st.write(t("claims_intro", lang))
-
-loaded = ui.load()
+lang, loaded = ui.page_start("page_claims", "claims_intro")
 atlas = loaded.atlas
-ui.show_problems(None, list(atlas.problems), loaded.fatal, lang)
 
 filters = st.columns(2)
 verdicts = filters[0].multiselect(t("claims_filter_verdict", lang), options=list(VERDICTS), default=list(VERDICTS),

@@ -5,25 +5,17 @@ import datetime as dt
 import streamlit as st
 
 from atlas import summary, timeline, ui
-from atlas.i18n import normalize_language, t
+from atlas.i18n import t
 
 FIRST_DAY, LAST_DAY, DEFAULT_DAY = dt.date(1945, 8, 8), dt.date(1945, 9, 2), dt.date(1945, 8, 9)
 LAYER = "dongning"
 DAYS = [dt.date.fromisoformat(code) for code in ui.day_codes(FIRST_DAY, LAST_DAY)]
 
-lang = normalize_language(st.session_state.get("lang"))
-st.title(t("page_dongning", lang))
-st.write(t("dongning_intro", lang))
-
-loaded = ui.load()
+lang, loaded = ui.page_start("page_dongning", "dongning_intro", LAYER)
 atlas = loaded.atlas
-layer = atlas.layers.get(LAYER)
-ui.show_problems(layer, list(atlas.problems), loaded.fatal, lang)
 
 catalog = ui.page_catalog(loaded, "dongning", lang)
 
-# Play sits above the slider, outside the fragment, so a slider step does not resend it (its
-# ticks rerun the whole page).
 ui.play_controls(ui.day_codes(FIRST_DAY, LAST_DAY), "day", lang)
 
 
@@ -65,7 +57,4 @@ for column, subject in ((dongning_column, "dongning"), (hutou_column, "hutou")):
         if subject == "hutou":
             ui.markdown_list(summary.claim_blocks(atlas.claims, "hutou", lang, atlas.sources))
 
-# The map catalog (popups, icons, legend; sent once) goes last, so it does not hold up the text above;
-# the map waits for it.
-ui.show_catalog(catalog)
-ui.map_watchdog(lang)
+ui.map_page_end(catalog, lang)

@@ -3,18 +3,13 @@
 import streamlit as st
 
 from atlas import bibliography, ui
-from atlas.i18n import normalize_language, t
+from atlas.i18n import t
 from atlas.paths import geodata_dir
 
 TABLES = ("sources.csv", "axes.csv", "figures.csv", "claims.csv", "history.csv")
 
-lang = normalize_language(st.session_state.get("lang"))
-st.title(t("page_sources", lang))
-st.write(t("sources_intro", lang))
-
-loaded = ui.load()
+lang, loaded = ui.page_start("page_sources", "sources_intro")
 atlas = loaded.atlas
-ui.show_problems(None, list(atlas.problems), loaded.fatal, lang)
 
 st.header(t("certainty_heading", lang))
 st.markdown(t("certainty_explained", lang))

@@ -133,6 +133,18 @@ def notice(key: str, **values: object) -> None:
     st.toast(t(key, normalize_language(st.session_state.get("lang")), **values), icon=":material/info:")
 
 
+def page_start(title_key: str, intro_key: str, layer: str | None = None) -> tuple[str, Loaded]:
+    """A page's language, title and introduction, then the data package with its problems shown
+    (those of ``layer`` too, on a map page): what every page begins with."""
+    lang = normalize_language(st.session_state.get("lang"))
+    st.title(t(title_key, lang))
+    st.write(t(intro_key, lang))
+    loaded = load()
+    atlas = loaded.atlas
+    show_problems(atlas.layers.get(layer) if layer else None, list(atlas.problems), loaded.fatal, lang)
+    return lang, loaded
+
+
 def show_problems(layer: Layer | None, package_problems: list[Problem], fatal: str, lang: str) -> None:
     """Clear messages, never a traceback: what is wrong, in which file and feature."""
     if fatal:
@@ -311,6 +323,9 @@ PLAY_SPEEDS = (0.5, 1.0, 2.0, 3.0)  # seconds per step
 def play_controls(steps: list[str], key: str, lang: str) -> None:
     """Play/pause and speed for the slider ``key`` over ``steps`` (its option codes).
 
+    Call it above the page's date fragment, outside it: a slider step then does not resend it
+    (its ticks rerun the whole page).
+
     A fragment re-runs every ``speed`` seconds and moves the slider one step, then reruns the page;
     the map takes the new layer in place (same base map), so it does not reload.
     """
@@ -428,6 +443,13 @@ def _day_layer(folder: str, stamp: tuple[tuple[str, int], ...], layer: str, day:
 def day_layer(loaded: Loaded, layer: str, day: dt.date, lang: str, legend: str) -> folium.FeatureGroup:
     """The map layer of ``day``, packed for the page's catalog (its GeoJSON cached per day and language)."""
     return _day_layer(loaded.folder, loaded.stamp, layer, day, lang, legend)
+
+
+def map_page_end(catalog: maps.MapCatalog, lang: str) -> None:
+    """Last on a map page: its catalog (popups, icons, legend; sent once), after the text so it does
+    not hold the text up (the map waits for it), and the watchdog for a map that cannot load."""
+    show_catalog(catalog)
+    map_watchdog(lang)
 
 
 def map_watchdog(lang: str) -> None:

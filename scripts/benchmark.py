@@ -34,8 +34,7 @@ from tests.browser.conftest import BLANK_PNG, CHROMIUM, LOCAL_FILES, start_serve
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 # The text that follows the date: on both pages the first caption of the page (the atlas's names the
 # date and counts what is on the map).
-CAPTION = {True: "[data-testid='stMain'] [data-testid='stCaptionContainer']",
-           False: "[data-testid='stMain'] [data-testid='stCaptionContainer']"}
+CAPTION = "[data-testid='stMain'] [data-testid='stCaptionContainer']"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 
 
@@ -124,8 +123,8 @@ MAP_APPLIED = "() => window.atlasApplied ? [window.atlasApplied.count, window.at
 PARTS: list = []
 
 
-async def arm(page, is_map: bool) -> None:
-    await page.evaluate(ARM_PAGE, CAPTION[is_map])
+async def arm(page) -> None:
+    await page.evaluate(ARM_PAGE, CAPTION)
 
 
 async def map_applied(page) -> tuple[int, float]:
@@ -164,14 +163,14 @@ async def open_page(browser, base: str, path: str, is_map: bool):
     if is_map:
         await page.frame_locator(MAP_IFRAME).locator(".atlas-icon").first.wait_for(timeout=120_000)
     else:
-        await page.locator(CAPTION[False]).first.wait_for(timeout=120_000)
+        await page.locator(CAPTION).first.wait_for(timeout=120_000)
     loaded = time.perf_counter() - start
     await wait_ready(page)
     if is_map:
         await page.frame_locator(MAP_IFRAME).locator("body").evaluate(
             "() => new Promise(r => { let t; const a = () => { clearTimeout(t); t = setTimeout(r, 400); };"
             " window.map.on('move zoom resize', a); a(); })")
-    await arm(page, is_map)
+    await arm(page)
     await page.locator('input[type="range"][aria-label="Date"]').focus()
     return context, page, loaded
 

@@ -34,7 +34,7 @@ def test_first_visit_prepares_every_date_of_the_page_in_the_background(monkeypat
         assert day.strftime("%Y") in ui.day_view(loaded, "offensive", day, "en").caption
 
 
-def test_recorded_arguments_are_what_st_folium_sends_and_calls_outside_a_recording_pass_through():
+def test_recorded_arguments_are_what_st_folium_sends_and_calls_outside_a_recording_pass_through(monkeypatch):
     loaded = ui.load()
     view = tuple(tuple(corner) for corner in scene.SCENES["dongning"].bounds)
     day = dt.date(1945, 8, 20)
@@ -43,10 +43,6 @@ def test_recorded_arguments_are_what_st_folium_sends_and_calls_outside_a_recordi
     assert args["on_change"] is None and "atlas-catalog-" in args["script"]
     assert ui._recording.box is None  # the recorder is off again: st_folium elsewhere draws as usual
     calls = []
-    monkeypatch_target = ui._draw_component
-    try:
-        ui._draw_component = lambda **kwargs: calls.append(kwargs)
-        ui._record_or_draw(x=1)
-    finally:
-        ui._draw_component = monkeypatch_target
+    monkeypatch.setattr(ui, "_draw_component", lambda **kwargs: calls.append(kwargs))
+    ui._record_or_draw(x=1)
     assert calls == [{"x": 1}]

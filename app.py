@@ -8,7 +8,7 @@ from atlas.i18n import t
 st.set_page_config(page_title="Atlas of August 1945", page_icon=":material/map:", layout="wide")
 
 lang = ui.language()
-ui.print_friendly()
+ui.page_styles()
 st.sidebar.markdown(f"**{t('app_title', lang)}**  \n{t('app_subtitle', lang)}")
 st.sidebar.caption(t("footer", lang))
 

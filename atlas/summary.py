@@ -4,6 +4,7 @@ text alternative, and the forces-and-losses tables."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -22,6 +23,17 @@ _NUMBER_LOCALE = {"en": "en_GB", "es": "es_ES"}
 def md_escape(value: str) -> str:
     """Data text made inert for Streamlit markdown: no emphasis, links, HTML, maths or lists."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", value.replace("\n", " "))
+
+
+def markdown_table(table: pd.DataFrame) -> str:
+    """A table as a GitHub-flavoured markdown table, every header and cell escaped as data text
+    (no markup, no stray column breaks); missing values are empty cells."""
+    def cell(value: Any) -> str:
+        return "" if value is None or (isinstance(value, float) and math.isnan(value)) else md_escape(str(value))
+
+    lines = ["| " + " | ".join(cell(c) for c in table.columns) + " |", "|" + " --- |" * len(table.columns)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in table.itertuples(index=False)]
+    return "\n".join(lines)
 
 
 def caption(placed: gpd.GeoDataFrame, unplaced: gpd.GeoDataFrame, day: dt.date, lang: str, axes: int = 0) -> str:

@@ -137,6 +137,11 @@ def page_start(title_key: str, intro_key: str, layer: str | None = None) -> tupl
     """A page's language, title and introduction, then the data package with its problems shown
     (those of ``layer`` too, on a map page): what every page begins with."""
     lang = normalize_language(st.session_state.get("lang"))
+    if layer:
+        # The map watchdog first, in the sidebar (where its 1-px frame takes no room): the browser
+        # fetches Streamlit's frame code with the page's first elements, not after everything else.
+        with st.sidebar:
+            map_watchdog(lang)
     st.title(t(title_key, lang))
     st.write(t(intro_key, lang))
     loaded = load()
@@ -219,7 +224,9 @@ def show_figures(figures: list[Any], lang: str, sides: tuple[tuple[str, tuple[st
         table = summary.figures_table(figures, chosen, lang)
         if len(table):
             st.subheader(t(title, lang))
-            st.dataframe(table, hide_index=True, width="stretch")
+            # A markdown table, not st.dataframe: long cells wrap instead of being cut, it prints,
+            # and it costs a slider step nothing (a data grid redraws on every step, ~25 ms here).
+            st.markdown(summary.markdown_table(table))
 
 
 def markdown_list(lines: list[str], empty: str = "") -> None:
@@ -371,27 +378,32 @@ def month_codes(first: dt.date, last: dt.date) -> list[str]:
 
 
 def map_download(make_map: Callable[[], folium.Map], make_layer: Callable[[], folium.FeatureGroup], name: str,
-                 title: str, lang: str, catalog: maps.MapCatalog) -> None:
-    """'Download this map (HTML)': built only when clicked (deferred data), so reruns stay fast."""
+                 title: str, lang: str, catalog: maps.MapCatalog, key: str) -> None:
+    """'Download this map (HTML)': built only when clicked (deferred data), so reruns stay fast.
+    ``key`` stays the same from date to date (the file ``name`` does not), so a slider step updates
+    the button instead of replacing it."""
     st.download_button(
         t("download_map", lang),
         data=lambda: maps.standalone_html(make_map(), make_layer(), title, catalog).encode("utf-8"),
         file_name=f"{name}.html", mime="text/html", icon=":material/download:", help=t("download_map_help", lang),
-        key=f"download_map_{name}", on_click="ignore",
+        key=key, on_click="ignore",
     )
 
 
-PRINT_CSS = (
+PAGE_CSS = (
     "<style>@media print{[data-testid='stSidebar'],[data-testid='stHeader'],[data-testid='stToolbar'],"
     "[data-testid='stSlider'],[data-testid='stCheckbox'],[data-testid='stButton'],[data-testid='stDownloadButton'],"
     "[data-testid='stPageLink']{display:none!important}"
-    "iframe{break-inside:avoid}[data-testid='stMain']{padding:0}}</style>"
+    "iframe{break-inside:avoid}[data-testid='stMain']{padding:0}}"
+    # A wide markdown table (the forces tables) scrolls inside itself on a phone, not the whole page.
+    "@media screen{[data-testid='stMarkdownContainer'] table{display:block;max-width:100%;overflow-x:auto}}</style>"
 )
 
 
-def print_friendly() -> None:
-    """Leave the sidebar and the controls out when the page is printed (browser Print / Ctrl+P)."""
-    st.markdown(PRINT_CSS, unsafe_allow_html=True)
+def page_styles() -> None:
+    """The app's own CSS: controls and sidebar left out when a page is printed (browser Print /
+    Ctrl+P); wide tables scroll inside themselves on a narrow screen."""
+    st.html(PAGE_CSS)  # style only: takes no room; and the page loads st.html's code early (the catalog uses it)
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
@@ -447,9 +459,10 @@ def day_layer(loaded: Loaded, layer: str, day: dt.date, lang: str, legend: str) 
 
 def map_page_end(catalog: maps.MapCatalog, lang: str) -> None:
     """Last on a map page: its catalog (popups, icons, legend; sent once), after the text so it does
-    not hold the text up (the map waits for it), and the watchdog for a map that cannot load."""
+    not hold the text up (the map waits for it). The watchdog for a map that cannot load is put in
+    the sidebar by :func:`page_start`."""
+    del lang  # the catalog is already in the page's language
     show_catalog(catalog)
-    map_watchdog(lang)
 
 
 def map_watchdog(lang: str) -> None:
@@ -570,4 +583,5 @@ def map_section(loaded: Loaded, page: str, day: dt.date, lang: str, title_key: s
     if days:
         prewarm(loaded, page, lang, view_key, days, day)
     st.caption(t("map_help", lang))
-    map_download(base, day_map_layer, f"{page}-{day.isoformat()}", t(title_key, lang), lang, catalog)
+    map_download(base, day_map_layer, f"{page}-{day.isoformat()}", t(title_key, lang), lang, catalog,
+                 key=f"download_map_{page}")

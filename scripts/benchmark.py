@@ -29,7 +29,7 @@ from playwright.async_api import async_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import BLANK_PNG, CHROMIUM, LOCAL_FILES, start_server  # noqa: E402
+from tests.browser.conftest import BLANK_PNG, CHROMIUM, LOCAL_FILES, outside, start_server  # noqa: E402
 
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 # The text that follows the date: on both pages the first caption of the page (the atlas's names the
@@ -85,8 +85,6 @@ def chromium_pids() -> list[int]:
 async def offline(context, base: str) -> None:
     async def handler(route):
         url = route.request.url
-        if url.startswith(base):
-            return await route.continue_()
         for name, (path, content_type) in LOCAL_FILES.items():
             if url.split("?")[0].endswith("/" + name):
                 return await route.fulfill(path=str(path), content_type=content_type)
@@ -94,7 +92,7 @@ async def offline(context, base: str) -> None:
             return await route.fulfill(body=BLANK_PNG, content_type="image/png")
         return await route.abort()
 
-    await context.route("**/*", handler)
+    await context.route(outside(base), handler)  # the app's own requests are not routed
 
 
 async def wait_ready(page) -> None:
@@ -104,52 +102,62 @@ async def wait_ready(page) -> None:
 
 # Timings are taken inside the browser, on one clock shared by the page and the map's iframe
 # (performance.timeOrigin + performance.now()): from the key press to the moment the caption's text
-# changed and, for the atlas, the moment the map had drawn the new day. Polling from Python only
-# decides when to read them, so its own latency does not count.
-ARM_PAGE = """(selector) => {
+# changed and, for the atlas, the moment the map had drawn the new day (the map's own report,
+# window.atlasApplied, set by atlas.maps' atlasApply). The page resolves a promise when both have
+# happened, and Python awaits that one promise: nothing polls the page over the DevTools protocol.
+# (Polling every 10 ms from Python, as an earlier version did, cost CPU in the browser and in the
+# driver; with 30 sessions on 2 CPUs that polling was itself a large share of the classroom's load.)
+ARM_PAGE = """([selector, frameSelector]) => {
   const now = () => performance.timeOrigin + performance.now();
   const caption = () => { const el = document.querySelector(selector); return el ? el.textContent : ''; };  /* textContent: no forced layout */
-  window.__bench = {t0: 0, before: caption(), captionAt: 0};
-  document.addEventListener('keydown', () => { window.__bench.t0 = now(); window.__bench.before = caption();
-                                               window.__bench.captionAt = 0; }, true);
-  new MutationObserver(() => { const b = window.__bench;
-    if (b.t0 && !b.captionAt && caption() !== b.before) { b.captionAt = now(); } })
-    .observe(document.body, {subtree: true, childList: true, characterData: true});
+  const applied = () => {
+    if (!frameSelector) return null;
+    const frame = document.querySelector(frameSelector);  /* looked up afresh: a remounted iframe is followed */
+    try { return (frame && frame.contentWindow && frame.contentWindow.atlasApplied) || null; } catch (e) { return null; }
+  };
+  const b = window.__bench = {armed: false, done: null};
+  const check = () => {
+    if (!b.armed) return;
+    if (!b.captionAt && caption() !== b.before) b.captionAt = now();
+    if (frameSelector && !b.mapAt) { const a = applied(); if (a && a.count > b.countBefore) b.mapAt = a.at; }
+    if (b.captionAt && (!frameSelector || b.mapAt)) {
+      b.armed = false; clearInterval(b.timer);
+      b.resolve({t0: b.t0, captionAt: b.captionAt, mapAt: b.mapAt || 0});
+    }
+  };
+  document.addEventListener('keydown', () => {
+    b.t0 = now(); b.before = caption(); b.captionAt = 0; b.mapAt = 0;
+    const a = applied(); b.countBefore = a ? a.count : 0;
+    b.done = new Promise(resolve => { b.resolve = resolve; });
+    b.armed = true; clearInterval(b.timer);
+    b.timer = setInterval(check, 20);  /* only decides when to resolve: the times are the recorded ones */
+  }, true);
+  new MutationObserver(check).observe(document.body, {subtree: true, childList: true, characterData: true});
 }"""
-# The map's own report (atlas.maps: atlasApply) of the day it drew last, how often, and when.
-MAP_APPLIED = "() => window.atlasApplied ? [window.atlasApplied.count, window.atlasApplied.at] : [0, 0]"
 
 
 PARTS: list = []
 
 
-async def arm(page) -> None:
-    await page.evaluate(ARM_PAGE, CAPTION)
-
-
-async def map_applied(page) -> tuple[int, float]:
-    return tuple(await page.frame_locator(MAP_IFRAME).locator("body").evaluate(MAP_APPLIED))
+async def arm(page, is_map: bool) -> None:
+    await page.evaluate(ARM_PAGE, [CAPTION, MAP_IFRAME if is_map else None])
 
 
 async def step_once(page, is_map: bool, timeout_s: float = 30.0) -> tuple[float, int]:
     """Press ArrowRight on the date slider; seconds until the text (floor) or the text and the map
     (atlas) showed the new date, and the bytes the server sent meanwhile."""
     slider = page.locator('input[type="range"][aria-label="Date"]')
-    applied_before = (await map_applied(page))[0] if is_map else 0
     received = []
     page._bench_frames = received  # noqa: SLF001 - collected by the websocket listener
     await slider.press("ArrowRight")
-    deadline = time.perf_counter() + timeout_s
-    while time.perf_counter() < deadline:
-        bench = await page.evaluate("() => window.__bench")
-        applied, applied_at = await map_applied(page) if is_map else (0, 0.0)
-        if bench["captionAt"] and (not is_map or applied > applied_before):
-            await asyncio.sleep(0.05)  # let the websocket listener see the step's last frames
-            done = max(bench["captionAt"], applied_at if is_map else 0.0)
-            PARTS.append((round(bench["captionAt"] - bench["t0"]), round(applied_at - bench["t0"]) if is_map else None))
-            return (done - bench["t0"]) / 1000, sum(received)
-        await asyncio.sleep(0.01)
-    raise TimeoutError("the step did not complete")
+    try:
+        times = await asyncio.wait_for(page.evaluate("() => window.__bench.done"), timeout_s)
+    except asyncio.TimeoutError as exc:
+        raise TimeoutError("the step did not complete") from exc
+    await asyncio.sleep(0.05)  # let the websocket listener see the step's last frames
+    done = max(times["captionAt"], times["mapAt"])
+    PARTS.append((round(times["captionAt"] - times["t0"]), round(times["mapAt"] - times["t0"]) if is_map else None))
+    return (done - times["t0"]) / 1000, sum(received)
 
 
 async def open_page(browser, base: str, path: str, is_map: bool):
@@ -170,7 +178,7 @@ async def open_page(browser, base: str, path: str, is_map: bool):
         await page.frame_locator(MAP_IFRAME).locator("body").evaluate(
             "() => new Promise(r => { let t; const a = () => { clearTimeout(t); t = setTimeout(r, 400); };"
             " window.map.on('move zoom resize', a); a(); })")
-    await arm(page)
+    await arm(page, is_map)
     await page.locator('input[type="range"][aria-label="Date"]').focus()
     return context, page, loaded
 

@@ -7,15 +7,12 @@ import shutil
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import REPO, route_offline, start_server
+from tests.browser.conftest import REPO, outside, route_offline, start_server
 from tests.browser.test_map_browser import MAP_IFRAME, open_app
 
 
 def test_blocked_map_scripts_give_a_message_not_a_blank_box(page: Page, app_url: str):
-    def handler(route):  # everything from the app, nothing from the CDN
-        return route.continue_() if route.request.url.startswith(app_url) else route.abort()
-
-    page.context.route("**/*", handler)
+    page.context.route(outside(app_url), lambda route: route.abort())  # everything from the app, nothing from the CDN
     open_app(page, f"{app_url}/?day=1945-08-20")
     box = page.frame_locator(MAP_IFRAME).locator("#map_div")
     expect(box).to_be_attached(timeout=30_000)

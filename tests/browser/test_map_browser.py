@@ -186,3 +186,21 @@ def test_a_step_redraws_only_what_changed_and_an_open_popup_stays(offline_page: 
     expect(frame.locator(".atlas-icon")).to_have_count(expected_markers("1945-08-21"), timeout=30_000)
     assert tongliao.evaluate("el => el.dataset.probe") == "kept"  # the same marker, not a new one
     expect(frame.locator(".leaflet-popup-content")).to_contain_text("Tongliao")  # still open
+
+
+def test_map_download_follows_the_slider(offline_page: Page, app_url: str):
+    """The download button keeps one identity from date to date; what it hands over is the map of
+    the date now on the slider, not the one the page opened with."""
+    page = offline_page
+    open_map(page, f"{app_url}/?day=1945-08-20", "1945-08-20")
+    slider = page.locator('input[type="range"][aria-label="Date"]')
+    slider.focus()
+    slider.press("ArrowRight")
+    expect(caption(page)).to_contain_text("up to 21 August 1945", timeout=30_000)
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(state="attached", timeout=30_000)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Download this map").click()
+    download = info.value
+    assert download.suggested_filename == "offensive-1945-08-21.html"
+    html = download.path().read_text(encoding="utf-8")
+    assert '"d": "1945-08-21"' in html and '"d": "1945-08-20"' not in html  # the packed layer's date

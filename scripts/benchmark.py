@@ -152,7 +152,7 @@ async def step_once(page, is_map: bool, timeout_s: float = 30.0) -> tuple[float,
     await slider.press("ArrowRight")
     try:
         times = await asyncio.wait_for(page.evaluate("() => window.__bench.done"), timeout_s)
-    except asyncio.TimeoutError as exc:
+    except TimeoutError as exc:
         raise TimeoutError("the step did not complete") from exc
     await asyncio.sleep(0.05)  # let the websocket listener see the step's last frames
     done = max(times["captionAt"], times["mapAt"])

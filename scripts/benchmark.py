@@ -21,6 +21,7 @@ import json
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -183,6 +184,110 @@ async def open_page(browser, base: str, path: str, is_map: bool):
     return context, page, loaded
 
 
+async def classroom(browser, app_proc, app_url: str, args, memory: dict | None = None,
+                    server_log: Path | None = None) -> dict:
+    """``--sessions`` browser sessions open the offensive page, then each steps the slider
+    ``--classroom-steps`` times, all at once: step latency, errors and where the CPU went. With
+    ``server_log`` (see benchmarks/server_timing), also the server's time for each step."""
+    sessions = []
+    for _ in range(args.sessions):
+        sessions.append(await open_page(browser, app_url, "/?day=1945-08-09", True))
+    if memory is not None:
+        memory[f"{args.sessions}_sessions"] = rss_mb(app_proc.pid)
+    if server_log is not None:
+        server_log.write_text("", encoding="utf-8")  # the page loads' runs are not steps
+    latencies, errors = [], 0
+    together = asyncio.Barrier(len(sessions))  # each round, every student presses at the same moment
+
+    async def student(page) -> None:
+        nonlocal errors
+        for _ in range(args.classroom_steps):
+            await together.wait()
+            try:
+                latencies.append((await step_once(page, True, timeout_s=120))[0])
+            except Exception:  # noqa: BLE001 - counted, not raised: the benchmark reports errors
+                errors += 1
+            await asyncio.sleep(0.5)
+
+    started = time.perf_counter()
+    server_cpu, browser_cpu = cpu_seconds([app_proc.pid]), cpu_seconds(chromium_pids())
+    await asyncio.gather(*(student(page) for _, page, _ in sessions))
+    wall = time.perf_counter() - started
+    server_cpu, browser_cpu = cpu_seconds([app_proc.pid]) - server_cpu, cpu_seconds(chromium_pids()) - browser_cpu
+    result = {
+        "sessions": args.sessions, "steps_each": args.classroom_steps, "errors": errors,
+        "p50_s": statistics.median(latencies) if latencies else None,
+        "p95_s": percentile95(latencies),
+        "wall_s": wall,
+        # Where the machine's CPU went meanwhile.
+        "server_cpu_s": round(server_cpu, 2), "browser_cpu_s": round(browser_cpu, 2),
+        "server_cpu_ms_per_step": round(1000 * server_cpu / max(len(latencies), 1), 1),
+        "cpus": os.cpu_count(),
+    }
+    if server_log is not None:
+        server_times = [float(line) for line in server_log.read_text(encoding="utf-8").split()]
+        result.update({"server_steps": len(server_times),
+                       "server_p50_s": statistics.median(server_times) if server_times else None,
+                       "server_p95_s": percentile95(server_times), "server_max_s": max(server_times, default=None)})
+    if memory is not None:
+        memory["after_classroom"] = rss_mb(app_proc.pid)
+    for ctx, _, _ in sessions:
+        await ctx.close()
+    return result
+
+
+def percentile95(values: list[float]) -> float | None:
+    return statistics.quantiles(values, n=20)[18] if len(values) >= 20 else None
+
+
+def pin(pid: int, cpus: set[int]) -> None:
+    """Pin every thread of a running process to ``cpus`` (threads it starts later inherit it)."""
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        os.sched_setaffinity(int(task.name), cpus)
+
+
+async def classroom_server_share(p, args) -> dict:
+    """The classroom again, with the Streamlit server on CPU 0 and everything else (the browsers,
+    Playwright, this script) on the other CPUs. In deployment the server has its CPU to itself and
+    each student's browser runs on the student's own computer; one machine cannot reproduce that,
+    but it can keep 30 browsers off the server's core. The server's share of each step is logged
+    by the server itself (benchmarks/server_timing): from receiving the step to queueing the run's
+    last message. A student's own browser then draws the step in the time step 1 measured."""
+    cpus = os.cpu_count() or 2
+    others = set(range(1, cpus))
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "server_timing.log"
+        proc, url = start_server(env={"PYTHONPATH": str(ROOT / "benchmarks" / "server_timing"),
+                                      "ATLAS_SERVER_TIMING": str(log)})
+        pin(proc.pid, {0})
+        for pid in [os.getpid(), *children(os.getpid())]:  # this script and Playwright's driver
+            if pid != proc.pid:
+                pin(pid, others)
+        wrapper = Path(folder) / "chromium"
+        wrapper.write_text(f'#!/bin/sh\nexec taskset -c {",".join(map(str, sorted(others)))} {CHROMIUM} "$@"\n')
+        wrapper.chmod(0o755)
+        browser = await p.chromium.launch(executable_path=str(wrapper), args=ARGS)
+        try:
+            ctx, _, _ = await open_page(browser, url, "/?day=1945-08-09", True)
+            await ctx.close()
+            await asyncio.sleep(args.settle)
+            result = await classroom(browser, proc, url, args, server_log=log)
+            result["server_cpus"], result["other_cpus"] = [0], sorted(others)
+            return result
+        finally:
+            await browser.close()
+            proc.terminate()
+            for pid in [os.getpid(), *children(os.getpid())]:
+                pin(pid, set(range(cpus)))
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
 async def measure(args) -> dict:
     app_proc, app_url = start_server()
     floor_proc, floor_url = start_server(script=ROOT / "benchmarks" / "floor_app.py")
@@ -234,41 +339,14 @@ async def measure(args) -> dict:
             await fctx.close()
             await ctx.close()
 
-            # 4-5: a classroom
-            sessions = []
-            for _ in range(args.sessions):
-                sessions.append(await open_page(browser, app_url, "/?day=1945-08-09", True))
-            results["memory_mb"][f"{args.sessions}_sessions"] = rss_mb(app_proc.pid)
-            latencies, errors = [], 0
-
-            async def student(page) -> None:
-                nonlocal errors
-                for _ in range(args.classroom_steps):
-                    try:
-                        latencies.append((await step_once(page, True, timeout_s=60))[0])
-                    except Exception:  # noqa: BLE001 - counted, not raised: the benchmark reports errors
-                        errors += 1
-                    await asyncio.sleep(0.5)
-
-            started = time.perf_counter()
-            server_cpu, browser_cpu = cpu_seconds([app_proc.pid]), cpu_seconds(chromium_pids())
-            await asyncio.gather(*(student(page) for _, page, _ in sessions))
-            wall = time.perf_counter() - started
-            server_cpu, browser_cpu = cpu_seconds([app_proc.pid]) - server_cpu, cpu_seconds(chromium_pids()) - browser_cpu
-            results["classroom"] = {
-                "sessions": args.sessions, "steps_each": args.classroom_steps, "errors": errors,
-                "p50_s": statistics.median(latencies) if latencies else None,
-                "p95_s": statistics.quantiles(latencies, n=20)[18] if len(latencies) >= 20 else None,
-                "wall_s": wall,
-                # Where the machine's CPU went meanwhile (the server and the browsers share it here).
-                "server_cpu_s": round(server_cpu, 2), "browser_cpu_s": round(browser_cpu, 2),
-                "server_cpu_ms_per_step": round(1000 * server_cpu / max(len(latencies), 1), 1),
-                "cpus": os.cpu_count(),
-            }
-            results["memory_mb"]["after_classroom"] = rss_mb(app_proc.pid)
-            for ctx, _, _ in sessions:
-                await ctx.close()
+            # 4-5: a classroom, everything on this machine
+            results["classroom"] = await classroom(browser, app_proc, app_url, args, results["memory_mb"])
             await browser.close()
+
+            # 5b: the same classroom with the server on a core of its own, as it is in deployment
+            if args.server_share and (os.cpu_count() or 1) >= 2:
+                results["classroom_server_share"] = await classroom_server_share(p, args)
+                results["classroom_server_share"]["one_browser_step_s"] = results["step"]["atlas_median_s"]
     finally:
         app_proc.terminate()
         floor_proc.terminate()
@@ -283,6 +361,8 @@ def main() -> None:
     parser.add_argument("--classroom-steps", type=int, default=3)
     parser.add_argument("--settle", type=float, default=10.0,
                         help="seconds between the first visit and the measured one (background preparation)")
+    parser.add_argument("--no-server-share", dest="server_share", action="store_false",
+                        help="skip the second classroom (server pinned to a core of its own)")
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.json"))
     args = parser.parse_args()
     results = asyncio.run(measure(args))

@@ -118,8 +118,11 @@ def language() -> str:
         if raw is not None and reason:
             notice("notice_bad_language")
     current = normalize_language(st.session_state["lang"])
-    choice = normalize_language(st.sidebar.selectbox(
+    # Two choices side by side: one click to switch, and a radio's code is a fraction of a select
+    # box's, which the browser would otherwise fetch before drawing any page (about 0.3 s here).
+    choice = normalize_language(st.sidebar.radio(
         t("language", current), options=list(LANGUAGES), format_func=LANGUAGES.__getitem__, key="lang",
+        horizontal=True,
     ))
     if choice == DEFAULT_LANGUAGE:
         st.query_params.pop("lang", None)

@@ -149,7 +149,7 @@ def test_spanish_figures_use_spanish_digit_grouping():
 
 def test_language_switch_translates_the_page():
     at = run_app()
-    (language,) = [w for w in at.get("selectbox") if w.key == "lang"]
+    language = at.radio(key="lang")
     language.set_value("es").run()
     assert not at.exception
     assert at.title[0].value == "La ofensiva"
@@ -400,7 +400,7 @@ def query_value(at: AppTest, key: str) -> str:
 
 def test_url_round_trip_state_to_url_to_state():
     at = run_app()
-    (language,) = [w for w in at.get("selectbox") if w.key == "lang"]
+    language = at.radio(key="lang")
     language.set_value("es").run()
     at.select_slider(key="day").set_value("1945-08-19").run()
     url = {k: query_value(at, k) for k in ("day", "lang")}

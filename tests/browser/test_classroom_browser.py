@@ -91,3 +91,18 @@ def test_downloaded_map_page_draws_its_markers_legend_and_popups(browser, app_ur
         expect(page.locator(".leaflet-popup-content")).to_contain_text("15–16 de agosto de 1945")
     finally:
         context.close()
+
+
+def test_language_switch_in_the_sidebar_keeps_the_date(offline_page: Page, app_url: str):
+    """One click on 'Español' translates the page and the map, keeps the date, and the link says so."""
+    page = offline_page
+    open_app(page, f"{app_url}/?day=1945-08-20")
+    expect(caption(page)).to_contain_text("20 August 1945", timeout=30_000)
+    page.get_by_test_id("stSidebar").get_by_text("Español", exact=True).click()
+    expect(page.get_by_role("heading", name="La ofensiva")).to_be_visible(timeout=30_000)
+    expect(caption(page)).to_contain_text("20 de agosto de 1945", timeout=30_000)
+    expect(page).to_have_url(re.compile(r"lang=es"))
+    expect(page).to_have_url(re.compile(r"day=1945-08-20"))
+    expect(page.locator(MAP_IFRAME)).to_have_count(1, timeout=30_000)  # the English map is gone once the run ends
+    legend = page.frame_locator(MAP_IFRAME).locator(".atlas-legend")
+    expect(legend).to_contain_text("Frente", timeout=30_000)  # the map's legend is in Spanish too

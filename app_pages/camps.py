@@ -45,4 +45,4 @@ ui.show_figures(summary.figures_of(atlas.figures, "captivity"), lang,
 st.header(t("camps_claims_heading", lang))
 ui.markdown_list(summary.claim_blocks(atlas.claims, "captivity", lang, atlas.sources), t("table_missing", lang))
 
-ui.map_page_end(catalog, lang)
+ui.show_catalog(catalog)  # last: the text above does not wait for it

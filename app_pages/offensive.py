@@ -9,14 +9,15 @@ from atlas.i18n import t
 
 FIRST_DAY, LAST_DAY, DEFAULT_DAY = dt.date(1945, 8, 8), dt.date(1945, 9, 2), dt.date(1945, 8, 9)
 LAYER = "offensive"
-DAYS = [dt.date.fromisoformat(code) for code in ui.day_codes(FIRST_DAY, LAST_DAY)]
+CODES = ui.day_codes(FIRST_DAY, LAST_DAY)
+DAYS = [dt.date.fromisoformat(code) for code in CODES]
 
 lang, loaded = ui.page_start("page_offensive", "offensive_intro", LAYER)
 atlas = loaded.atlas
 
 catalog = ui.page_catalog(loaded, "offensive", lang)
 
-ui.play_controls(ui.day_codes(FIRST_DAY, LAST_DAY), "day", lang)
+ui.play_controls(CODES, "day", lang)
 
 
 @st.fragment
@@ -45,4 +46,4 @@ st.header(t("forces_heading", lang))
 st.write(t("forces_intro", lang))
 ui.show_figures(summary.figures_of(atlas.figures, "campaign"), lang)
 
-ui.map_page_end(catalog, lang)
+ui.show_catalog(catalog)  # last: the text above does not wait for it

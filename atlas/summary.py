@@ -4,7 +4,6 @@ text alternative, and the forces-and-losses tables."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -29,7 +28,7 @@ def markdown_table(table: pd.DataFrame) -> str:
     """A table as a GitHub-flavoured markdown table, every header and cell escaped as data text
     (no markup, no stray column breaks); missing values are empty cells."""
     def cell(value: Any) -> str:
-        return "" if value is None or (isinstance(value, float) and math.isnan(value)) else md_escape(str(value))
+        return "" if pd.isna(value) else md_escape(str(value))
 
     lines = ["| " + " | ".join(cell(c) for c in table.columns) + " |", "|" + " --- |" * len(table.columns)]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in table.itertuples(index=False)]

@@ -138,7 +138,8 @@ def notice(key: str, **values: object) -> None:
 
 def page_start(title_key: str, intro_key: str, layer: str | None = None) -> tuple[str, Loaded]:
     """A page's language, title and introduction, then the data package with its problems shown
-    (those of ``layer`` too, on a map page): what every page begins with."""
+    (those of ``layer`` too, on a map page): what every page begins with. A map page (``layer``
+    given) also gets the watchdog for a map that cannot load, in the sidebar."""
     lang = normalize_language(st.session_state.get("lang"))
     if layer:
         # The map watchdog first, in the sidebar (where its 1-px frame takes no room): the browser
@@ -458,14 +459,6 @@ def _day_layer(folder: str, stamp: tuple[tuple[str, int], ...], layer: str, day:
 def day_layer(loaded: Loaded, layer: str, day: dt.date, lang: str, legend: str) -> folium.FeatureGroup:
     """The map layer of ``day``, packed for the page's catalog (its GeoJSON cached per day and language)."""
     return _day_layer(loaded.folder, loaded.stamp, layer, day, lang, legend)
-
-
-def map_page_end(catalog: maps.MapCatalog, lang: str) -> None:
-    """Last on a map page: its catalog (popups, icons, legend; sent once), after the text so it does
-    not hold the text up (the map waits for it). The watchdog for a map that cannot load is put in
-    the sidebar by :func:`page_start`."""
-    del lang  # the catalog is already in the page's language
-    show_catalog(catalog)
 
 
 def map_watchdog(lang: str) -> None:

@@ -39,16 +39,18 @@ CAPTION = "[data-testid='stMain'] [data-testid='stCaptionContainer']"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 
 
+def children(pid: int) -> list[int]:
+    """The processes ``pid`` started (Linux /proc)."""
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
 def rss_mb(pid: int) -> float:
     """Resident memory of a process and its children, in MB (Linux /proc)."""
     total = 0
-    pids = [pid]
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        pids += [int(c) for c in children]
-    except OSError:
-        pass
-    for p in pids:
+    for p in [pid, *children(pid)]:
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -137,16 +139,14 @@ ARM_PAGE = """([selector, frameSelector]) => {
 }"""
 
 
-PARTS: list = []
-
-
 async def arm(page, is_map: bool) -> None:
     await page.evaluate(ARM_PAGE, [CAPTION, MAP_IFRAME if is_map else None])
 
 
-async def step_once(page, is_map: bool, timeout_s: float = 30.0) -> tuple[float, int]:
+async def step_once(page, is_map: bool, timeout_s: float = 30.0) -> tuple[float, int, list[int | None]]:
     """Press ArrowRight on the date slider; seconds until the text (floor) or the text and the map
-    (atlas) showed the new date, and the bytes the server sent meanwhile."""
+    (atlas) showed the new date, the bytes the server sent meanwhile, and the milliseconds until the
+    text and until the map (None for the floor) each showed it."""
     slider = page.locator('input[type="range"][aria-label="Date"]')
     received = []
     page._bench_frames = received  # noqa: SLF001 - collected by the websocket listener
@@ -157,8 +157,8 @@ async def step_once(page, is_map: bool, timeout_s: float = 30.0) -> tuple[float,
         raise TimeoutError("the step did not complete") from exc
     await asyncio.sleep(0.05)  # let the websocket listener see the step's last frames
     done = max(times["captionAt"], times["mapAt"])
-    PARTS.append((round(times["captionAt"] - times["t0"]), round(times["mapAt"] - times["t0"]) if is_map else None))
-    return (done - times["t0"]) / 1000, sum(received)
+    parts = [round(times["captionAt"] - times["t0"]), round(times["mapAt"] - times["t0"]) if is_map else None]
+    return (done - times["t0"]) / 1000, sum(received), parts
 
 
 async def open_page(browser, base: str, path: str, is_map: bool):
@@ -281,13 +281,6 @@ async def classroom_server_share(p, args) -> dict:
                 pin(pid, set(range(cpus)))
 
 
-def children(pid: int) -> list[int]:
-    try:
-        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-
-
 async def measure(args) -> dict:
     app_proc, app_url = start_server()
     floor_proc, floor_url = start_server(script=ROOT / "benchmarks" / "floor_app.py")
@@ -316,11 +309,12 @@ async def measure(args) -> dict:
             await page.frame_locator(MAP_IFRAME).locator("body").evaluate(
                 "() => { window.__probe = 'kept'; window.map.setView([45.75, 126.65], 6); }")
             await asyncio.sleep(0.5)
-            atlas_steps, atlas_bytes, floor_steps = [], [], []
+            atlas_steps, atlas_bytes, atlas_parts, floor_steps = [], [], [], []
             for _ in range(args.steps):
-                seconds, sent = await step_once(page, True)
+                seconds, sent, parts = await step_once(page, True)
                 atlas_steps.append(seconds)
                 atlas_bytes.append(sent)
+                atlas_parts.append(parts)
                 floor_steps.append((await step_once(fpage, False))[0])
                 await asyncio.sleep(0.3)
             kept = await page.frame_locator(MAP_IFRAME).locator("body").evaluate(
@@ -331,7 +325,7 @@ async def measure(args) -> dict:
                 "ratio": statistics.median(atlas_steps) / statistics.median(floor_steps),
                 "map_kept": kept[0] == "kept" and kept[1] == 6,
             }
-            results["step"]["parts_ms"] = PARTS[:]
+            results["step"]["parts_ms"] = atlas_parts  # [key press -> caption, key press -> map drawn]
             results["load"] = {"atlas_median_s": atlas_load, "floor_median_s": floor_load, "ratio": atlas_load / floor_load,
                                "atlas_s": [round(x, 3) for x in atlas_loads], "floor_s": [round(x, 3) for x in floor_loads]}
             results["bytes_per_step"] = {"median": statistics.median(atlas_bytes), "max": max(atlas_bytes)}
@@ -343,7 +337,7 @@ async def measure(args) -> dict:
             results["classroom"] = await classroom(browser, app_proc, app_url, args, results["memory_mb"])
             await browser.close()
 
-            # 5b: the same classroom with the server on a core of its own, as it is in deployment
+            # 6: the same classroom with the server on a core of its own, as it is in deployment
             if args.server_share and (os.cpu_count() or 1) >= 2:
                 results["classroom_server_share"] = await classroom_server_share(p, args)
                 results["classroom_server_share"]["one_browser_step_s"] = results["step"]["atlas_median_s"]

@@ -496,6 +496,9 @@ def _packs_as_marker(feature: Mapping[str, Any], places: Mapping[str, Mapping[st
             and props.get("shift") == place.get("shift") and ("ring" in props) == ("color" in props))
 
 
+PACKED_GROUPS = ("l", "a", "m", "f")  # axis lines, arrowheads, markers, other features: the order they are drawn
+
+
 def pack_layer(data: Mapping[str, Any], places: Mapping[str, Mapping[str, Any]]) -> dict[str, list[Any]]:
     """A day's FeatureCollection in the compact form a slider step sends (about a third of the size).
 
@@ -504,7 +507,7 @@ def pack_layer(data: Mapping[str, Any], places: Mapping[str, Mapping[str, Any]])
     ``f``: every other feature unchanged. :func:`unpack_layer` (and the map's ``atlasFeatures`` in
     the browser) turn it back into the same features.
     """
-    packed: dict[str, list[Any]] = {"l": [], "a": [], "m": [], "f": []}
+    packed: dict[str, list[Any]] = {group: [] for group in PACKED_GROUPS}
     for feature in data["features"]:
         props, geom = feature["properties"], feature["geometry"]
         if _packs_as_marker(feature, places):
@@ -585,6 +588,51 @@ def feature_layer(frame: gpd.GeoDataFrame, day: dt.date, lang: str, segments: Se
     return layer_from_data(layer_geojson(frame, lang, segments, heads, offsets, scale, icons), day, places)
 
 
+def step_table(key: str, layers: Sequence[tuple[str, Mapping[str, list[Any]]]]) -> dict[str, Any]:
+    """Every step of a page's slider as a packed layer (:func:`pack_layer`), for the map to switch
+    dates in the browser the moment the slider moves.
+
+    ``layers`` is ``(ISO day, packed layer)`` for each of the slider's options, in order; ``key`` is
+    the slider's widget key. A row that several dates share is stored once: ``rows`` holds each
+    distinct ``[group, row]`` and ``steps`` the row numbers of each date (the offensive's 26 days
+    take 3,206 rows, 254 of them distinct). :func:`step_layer` (and the map's ``atlasStepLayer``)
+    read one date back.
+    """
+    rows: list[list[Any]] = []
+    numbers: dict[str, int] = {}
+    steps: list[list[int]] = []
+    for _, packed in layers:
+        mine = []
+        for group in PACKED_GROUPS:
+            for row in packed.get(group, []):
+                text = json.dumps([group, row], sort_keys=True, separators=(",", ":"))
+                if text not in numbers:
+                    numbers[text] = len(rows)
+                    rows.append([group, row])
+                mine.append(numbers[text])
+        steps.append(mine)
+    return {"key": key, "days": [day for day, _ in layers], "rows": rows, "steps": steps}
+
+
+def step_layer(table: Mapping[str, Any], day: str) -> dict[str, Any] | None:
+    """The packed layer of ``day`` (ISO) from a :func:`step_table`, or None if it is not one of its steps."""
+    if day not in table["days"]:
+        return None
+    packed: dict[str, Any] = {group: [] for group in PACKED_GROUPS}
+    for number in table["steps"][table["days"].index(day)]:
+        group, row = table["rows"][number]
+        packed[group].append(row)
+    return {**packed, "d": day}
+
+
+def step_ref(day: dt.date) -> folium.FeatureGroup:
+    """A day's layer named, not sent: the map draws it from the page's step table
+    (:func:`steps_html`), which a slider step then does not carry again."""
+    group = folium.FeatureGroup(name=f"atlas-{day.isoformat()}", control=False)
+    PackedLayer({"d": day.isoformat(), "r": 1}).add_to(group)
+    return group
+
+
 @dataclass(frozen=True)
 class MapCatalog:
     """Everything constant about a map page in one language: popups, icons and legend.
@@ -619,6 +667,11 @@ def element_id(catalog: MapCatalog) -> str:
     return f"atlas-catalog-{catalog.id}"
 
 
+def steps_element_id(catalog: MapCatalog) -> str:
+    """Where a page's step table is (one per catalog: the rows name the catalog's icons and places)."""
+    return f"atlas-steps-{catalog.id}"
+
+
 def compact_js(code: JsCode | str) -> str:
     """Leading spaces and whole-line ``//`` comments dropped (our own functions: no multi-line strings)."""
     lines = (line.strip() for line in str(code).splitlines())
@@ -648,13 +701,54 @@ class CatalogReader(MacroElement):
         // The catalog element comes after the map in the page (so the page's text is not held up by
         // it); whatever needs it waits for it, up to 30 s. Always called back later, never inside
         // the map's own script, which must run to its end for the map to exist.
-        window.atlasWhenCatalog = function(callback) {
+        window.atlasWhen = function(ready, callback) {
             var tries = 0;
             function wait() {
-                window.atlasCatalog();
-                if (window.__atlasCatalog) { callback(); } else if (++tries < 600) { setTimeout(wait, 50); }
+                if (ready()) { callback(); } else if (++tries < 600) { setTimeout(wait, 50); }
             }
             setTimeout(wait, 0);
+        };
+        window.atlasWhenCatalog = function(callback) {
+            window.atlasWhen(function() { window.atlasCatalog(); return !!window.__atlasCatalog; }, callback);
+        };
+        // The page's step table (every date of its slider, see maps.step_table), read like the catalog.
+        window.atlasSteps = function() {
+            if (!window.__atlasSteps) {
+                try {
+                    var el = window.parent.document.getElementById({{ this.steps_id|tojson }});
+                    if (el) { window.__atlasSteps = JSON.parse(el.getAttribute('data-steps')); }
+                } catch (e) { window.__atlasSteps = null; }
+            }
+            return window.__atlasSteps || null;
+        };
+        window.atlasStepLayer = function(day) {
+            var table = window.atlasSteps(), at = table ? table.days.indexOf(day) : -1;
+            if (at < 0) { return null; }
+            var packed = {l: [], a: [], m: [], f: [], d: day};
+            table.steps[at].forEach(function(n) { var row = table.rows[n]; packed[row[0]].push(row[1]); });
+            return packed;
+        };
+        // The date the page's slider points at now (its thumb moves before the server hears of it).
+        window.atlasSliderDay = function() {
+            var table = window.atlasSteps();
+            if (!table) { return null; }
+            try {
+                var input = window.parent.document.querySelector('.st-key-' + table.key + ' input[type="range"]');
+                return (input && table.days[parseInt(input.value, 10)]) || null;
+            } catch (e) { return null; }
+        };
+        // Redraw the moment the slider moves (arrow keys, dragging, Play), from the step table: the
+        // server's step that follows names the same date and finds it drawn.
+        window.atlasFollowSlider = function(map) {
+            var doc;
+            try { doc = window.parent.document; } catch (e) { return; }
+            if (!doc || doc === document || !window.MutationObserver) { return; }
+            var observer = new MutationObserver(function() {
+                var state = map.__atlasLayer, day = state && state.day ? window.atlasSliderDay() : null;
+                if (day && day !== state.day) { window.atlasApply(map, {d: day, r: 1}); }
+            });
+            observer.observe(doc.body, {subtree: true, attributes: true, attributeFilter: ['aria-valuetext']});
+            window.addEventListener('pagehide', function() { observer.disconnect(); });
         };
         // How a day's layer is drawn; the layer itself (PackedLayer) only carries ids and keys.
         window.atlasPointToLayer = {{ this.point_to_layer }};
@@ -682,20 +776,30 @@ class CatalogReader(MacroElement):
         };
         // Draw a day's features into one layer that stays on the map from step to step: features
         // already drawn exactly so are kept (an open popup stays open), the others are added or
-        // removed. window.atlasApplied says which day was drawn last, and when.
+        // removed. window.atlasApplied says which day was drawn last, when, and when it was painted.
         window.atlasApply = function(map, packed) {
             var options = {pointToLayer: window.atlasPointToLayer, style: window.atlasLineStyle};
             var state = map.__atlasLayer;
             if (!state) { state = map.__atlasLayer = {group: L.geoJson(null, options).addTo(map), drawn: {}}; }
-            window.atlasCatalog();
-            if (!window.__atlasCatalog) {  // not arrived yet: draw the latest day when it has
-                state.pending = packed;
+            state.pending = packed;
+            function ready() {
+                window.atlasCatalog();
+                return !!window.__atlasCatalog && (!state.pending.r || !!window.atlasSteps());
+            }
+            if (!ready()) {  // the catalog (or step table) has not arrived yet: draw the latest day when it has
                 if (!state.waiting) {
                     state.waiting = true;
-                    window.atlasWhenCatalog(function() { state.waiting = false; window.atlasApply(map, state.pending); });
+                    window.atlasWhen(ready, function() { state.waiting = false; window.atlasApply(map, state.pending); });
                 }
                 return state.group;
             }
+            if (packed.r) {
+                // A date named by the server: if keys were pressed quickly, the slider already points
+                // further on, and that is the date to show (its own step is on its way).
+                packed = window.atlasStepLayer(window.atlasSliderDay() || packed.d) || window.atlasStepLayer(packed.d);
+                if (!packed) { return state.group; }
+            }
+            if (packed.d && packed.d === state.day) { return state.group; }  // drawn already
             var next = {};
             window.atlasFeatures(packed).forEach(function(f) {
                 var key = JSON.stringify(f);
@@ -711,8 +815,11 @@ class CatalogReader(MacroElement):
             });
             Object.keys(state.drawn).forEach(function(key) { state.group.removeLayer(state.drawn[key]); });
             state.drawn = next;
+            state.day = packed.d || '';
             var count = window.atlasApplied ? window.atlasApplied.count : 0;
-            window.atlasApplied = {day: packed.d || '', count: count + 1, at: performance.timeOrigin + performance.now()};
+            var applied = window.atlasApplied = {day: packed.d || '', count: count + 1, at: performance.timeOrigin + performance.now()};
+            // and when the frame that shows it has been painted (the benchmark's "map updated")
+            requestAnimationFrame(function() { setTimeout(function() { applied.painted = performance.timeOrigin + performance.now(); }, 0); });
             return state.group;
         };
         (function() {
@@ -728,15 +835,17 @@ class CatalogReader(MacroElement):
                 return div;
             };
             window.atlasWhenCatalog(function() { legend.addTo({{ this._parent.get_name() }}); });
+            window.atlasFollowSlider({{ this._parent.get_name() }});
         })();
         {% endmacro %}
         """
     ))
 
-    def __init__(self, element_id: str) -> None:
+    def __init__(self, element_id: str, steps_id: str = "atlas-steps-none") -> None:
         super().__init__()
         self._name = "CatalogReader"
         self.element_id = element_id
+        self.steps_id = steps_id
         self.arrow_size = ARROW_SIZE
         # The base map is resent with every step (streamlit-folium sends all its arguments), so its
         # functions go without indentation and comments.
@@ -865,7 +974,8 @@ def base_map(lang: str, catalog: MapCatalog | None = None,
     folium.LayerControl(position="topright", collapsed=True).add_to(m)
     m.fit_bounds([list(bounds[0]), list(bounds[1])])
     m.get_root().header.add_child(folium.Element(LEGEND_CSS))
-    m.add_child(CatalogReader(element_id(catalog) if catalog else "atlas-catalog-none"))
+    m.add_child(CatalogReader(element_id(catalog) if catalog else "atlas-catalog-none",
+                              steps_element_id(catalog) if catalog else "atlas-steps-none"))
     return m
 
 
@@ -891,13 +1001,23 @@ def map_watchdog_html(message: str, timeout_ms: int = 8000) -> str:
     )
 
 
-def catalog_html(catalog: MapCatalog) -> str:
-    """The hidden element that carries a page's catalog (JSON in an escaped attribute)."""
+def _data_element(element: str, attribute: str, payload: Any) -> str:
+    """A hidden element carrying ``payload`` as JSON in an escaped attribute."""
     # "<", ">" and "&" become JSON escapes, so the attribute holds no markup at all for an HTML
     # sanitizer to object to (data with "<script" in it was dropped otherwise); quotes are escaped.
-    text = (json.dumps(catalog.payload, ensure_ascii=False, separators=(",", ":"))
+    text = (json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-    return f'<div id="{element_id(catalog)}" hidden data-catalog="{escape(text, quote=True)}"></div>'
+    return f'<div id="{element}" hidden {attribute}="{escape(text, quote=True)}"></div>'
+
+
+def catalog_html(catalog: MapCatalog) -> str:
+    """The hidden element that carries a page's catalog (JSON in an escaped attribute)."""
+    return _data_element(element_id(catalog), "data-catalog", catalog.payload)
+
+
+def steps_html(catalog: MapCatalog, table: Mapping[str, Any]) -> str:
+    """The hidden element that carries a page's step table (see :func:`step_table`)."""
+    return _data_element(steps_element_id(catalog), "data-steps", table)
 
 
 def map_catalog(frame: gpd.GeoDataFrame, lang: str, sources: Mapping[str, Any], axes: Mapping[str, Any] | None,

@@ -489,11 +489,15 @@ streamlit_folium._component_func = _record_or_draw
 
 @st.cache_resource(show_spinner=False, max_entries=512)
 def _map_args(folder: str, stamp: tuple[tuple[str, int], ...], page: str, lang: str,
-              view: tuple[tuple[float, ...], ...], day: dt.date, key: str, height: int) -> dict[str, Any]:
+              view: tuple[tuple[float, ...], ...], day: dt.date, key: str, height: int,
+              by_reference: bool) -> dict[str, Any]:
     settings = scene.SCENES[page]
     catalog = _catalog(folder, stamp, settings.layer, lang, settings.legend)
     base = scene.scene_map(page, lang, catalog, [list(corner) for corner in view])
-    layer = _day_layer(folder, stamp, settings.layer, day, lang, settings.legend)
+    if by_reference:  # the page carries the step table: the map draws the day from it
+        layer = maps.step_ref(day)
+    else:
+        layer = _day_layer(folder, stamp, settings.layer, day, lang, settings.legend)
     _recording.box = {}
     try:
         st_folium(base, key=key, feature_group_to_add=layer, returned_objects=[], use_container_width=True,
@@ -507,14 +511,40 @@ def _map_args(folder: str, stamp: tuple[tuple[str, int], ...], page: str, lang: 
 
 _prewarmed: set[tuple[Any, ...]] = set()
 _prewarm_lock = threading.Lock()
+# (folder, stamp, page, language) -> (the step table's element, the table's days); built by prewarm.
+_STEPS: dict[tuple[Any, ...], tuple[str, tuple[dt.date, ...]]] = {}
+
+
+def slider_key(page: str) -> str:
+    """The widget key of a map page's date slider (``?day=`` or ``?month=``)."""
+    return "month" if scene.SCENES[page].monthly else "day"
+
+
+def step_table(loaded: Loaded, page: str, lang: str, days: list[dt.date]) -> dict[str, Any]:
+    """Every date of a page's slider as a packed layer (see :func:`atlas.maps.step_table`)."""
+    settings = scene.SCENES[page]
+    places = _catalog(loaded.folder, loaded.stamp, settings.layer, lang, settings.legend).places
+    return maps.step_table(slider_key(page), [
+        (day.isoformat(), maps.pack_layer(_layer_data(loaded.folder, loaded.stamp, settings.layer, day, lang,
+                                                      settings.legend), places))
+        for day in days])
+
+
+def steps_element(loaded: Loaded, page: str, lang: str, days: list[dt.date]) -> str | None:
+    """The page's step table as a hidden element, once :func:`prewarm` has built it (None before)."""
+    found = _STEPS.get((loaded.folder, loaded.stamp, page, lang))
+    return found[0] if found is not None and list(found[1]) == list(days) else None
 
 
 def prewarm(loaded: Loaded, page: str, lang: str, view: tuple[tuple[float, ...], ...], days: list[dt.date],
             start: dt.date) -> None:
-    """Compute every date's map and text for a page, language and view once, in the background.
+    """Prepare every date of a page, language and view once, in the background.
 
-    Started by the first visitor of a page; the dates after ``start`` come first (the way a class
-    steps). Afterwards a slider step by anyone is a cache read (see docs/benchmarks.md).
+    Started by the first visitor of a page. First the step table (every date's layer, see
+    :func:`step_table`): from then on the page carries it and the map switches dates in the browser
+    the moment the slider moves. Then each date's map arguments (which name the date only) and text,
+    the dates after ``start`` first (the way a class steps). Afterwards a slider step by anyone is a
+    cache read (see docs/benchmarks.md).
     """
     if os.environ.get("ATLAS_PREWARM", "1") == "0":  # off: every date is computed when first asked for
         return
@@ -526,16 +556,24 @@ def prewarm(loaded: Loaded, page: str, lang: str, view: tuple[tuple[float, ...],
             _prewarmed.clear()
         _prewarmed.add(key)
     settings = scene.SCENES[page]
-    ordered = [d for d in days if d > start] + [d for d in reversed(days) if d < start]
+    ordered = [d for d in days if d > start] + [d for d in reversed(days) if d < start] + [d for d in days if d == start]
 
     def work() -> None:
-        for day in ordered:
-            try:
-                _map_args(loaded.folder, loaded.stamp, page, lang, view, day, f"{settings.layer}_map", MAP_HEIGHT)
+        try:
+            steps_key = (loaded.folder, loaded.stamp, page, lang)
+            if steps_key not in _STEPS:
+                catalog = _catalog(loaded.folder, loaded.stamp, settings.layer, lang, settings.legend)
+                element = maps.steps_html(catalog, step_table(loaded, page, lang, days))
+                with _prewarm_lock:
+                    if len(_STEPS) > 64:
+                        _STEPS.clear()
+                    _STEPS[steps_key] = (element, tuple(days))
+            for day in ordered:
+                _map_args(loaded.folder, loaded.stamp, page, lang, view, day, f"{settings.layer}_map", MAP_HEIGHT, True)
                 _day_view(loaded.folder, loaded.stamp, page, day, lang)
-            except Exception:  # noqa: BLE001 - an optimisation only: the page computes what it needs itself
-                return
-            time.sleep(0.01)  # let a running page take the interpreter first
+                time.sleep(0.01)  # let a running page take the interpreter first
+        except Exception:  # noqa: BLE001 - an optimisation only: the page computes what it needs itself
+            return
 
     threading.Thread(target=work, name=f"atlas-prewarm-{page}-{lang}", daemon=True).start()
 
@@ -574,10 +612,16 @@ def map_section(loaded: Loaded, page: str, day: dt.date, lang: str, title_key: s
         return day_layer(loaded, settings.layer, day, lang, settings.legend)
 
     view_key = tuple(tuple(corner) for corner in view)
-    args = _map_args(loaded.folder, loaded.stamp, page, lang, view_key, day, f"{settings.layer}_map", MAP_HEIGHT)
+    steps = steps_element(loaded, page, lang, days) if days and day in days else None
+    args = _map_args(loaded.folder, loaded.stamp, page, lang, view_key, day, f"{settings.layer}_map", MAP_HEIGHT,
+                     steps is not None)
     _draw_component(**args)
     if days:
         prewarm(loaded, page, lang, view_key, days, day)
     st.caption(t("map_help", lang))
     map_download(base, day_map_layer, f"{page}-{day.isoformat()}", t(title_key, lang), lang, catalog,
                  key=f"download_map_{page}")
+    if steps is not None:
+        # After the map, so its place on the page never moves; the same content every step, which
+        # Streamlit does not send twice.
+        st.html(steps)

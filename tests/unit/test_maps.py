@@ -176,9 +176,9 @@ def test_base_map_is_identical_across_reruns_small_and_independent_of_the_day(lo
     assert _get_map_string(first) == _get_map_string(second)
     assert _get_map_string(maps.base_map("es", maps.map_catalog(frame, "es", sources, axes, "offensive"))) != \
         _get_map_string(first)  # another language names another catalog
-    # It is resent with every step, so it stays small; it carries the drawing code (atlasApply), the
-    # layer only ids and keys.
-    assert len(_get_map_string(first)) < 8_000
+    # It is resent with every step, so it stays small; it carries the drawing code (atlasApply and
+    # the step table's reader), the layer only ids and keys, or just the date.
+    assert len(_get_map_string(first)) < 10_000
 
 
 def test_base_map_loads_only_leaflet_and_reads_its_catalog(loaded):
@@ -255,6 +255,53 @@ def test_packed_layer_unpacks_to_the_same_features_on_every_date_and_is_smaller(
         if len(data["features"]) > 20:
             assert len(json.dumps(packed)) < 0.6 * len(json.dumps(data)), day
     assert packed_markers > 0  # the compact form is actually used
+
+
+@pytest.mark.parametrize("page", ["offensive", "captivity"])
+def test_step_table_gives_back_every_date_exactly_and_stores_shared_rows_once(page):
+    atlas = load_atlas(DEFAULT_GEODATA_DIR)
+    settings = scene.SCENES[page]
+    frame = atlas.layers[settings.layer].frame
+    catalog = maps.map_catalog(frame, "en", atlas.sources, atlas.axes, settings.legend)
+    days = sorted({d for d in frame["earliest"].dropna()} | {d for d in frame["latest"].dropna()})[:40]
+    layers = []
+    for day in days:
+        (packed,) = [child.packed for child in scene.scene_layer(atlas, page, day, "en", catalog)._children.values()]
+        layers.append((day.isoformat(), {key: packed[key] for key in maps.PACKED_GROUPS}))
+    table = maps.step_table("day", layers)
+    for code, packed in layers:
+        assert maps.step_layer(table, code) == {**packed, "d": code}, code
+    assert table["key"] == "day" and table["days"] == [code for code, _ in layers]
+    total = sum(len(packed[key]) for _, packed in layers for key in maps.PACKED_GROUPS)
+    assert sum(len(step) for step in table["steps"]) == total
+    assert len(table["rows"]) < total / 3  # most rows last from one date to the next
+    assert maps.step_layer(table, "1944-01-01") is None
+
+
+def test_step_table_keeps_duplicate_rows_and_group_order():
+    layers = [("1945-08-09", {"l": [["ax", "k", [[1, 2], [3, 4]]]], "a": [], "m": [["x", "i1"], ["x", "i1"]], "f": []}),
+              ("1945-08-10", {"l": [], "a": [], "m": [["y", "i2"], ["x", "i1"]], "f": [{"type": "Feature"}]})]
+    table = maps.step_table("month", layers)
+    assert len(table["rows"]) == 4 and table["steps"][0] == [0, 1, 1]
+    assert maps.step_layer(table, "1945-08-10") == {"l": [], "a": [], "m": [["y", "i2"], ["x", "i1"]],
+                                                     "f": [{"type": "Feature"}], "d": "1945-08-10"}
+
+
+def test_steps_element_is_inert_text_and_a_step_by_reference_names_only_the_date(loaded):
+    frame, sources, axes = loaded
+    catalog = maps.map_catalog(frame, "en", sources, axes, "offensive")
+    hostile = {"l": [], "a": [], "m": [], "f": [{"type": "Feature", "properties": {"id": "<script>alert(1)</script>"}}]}
+    table = maps.step_table("day", [("1945-08-09", hostile)])
+    element = maps.steps_html(catalog, table)
+    assert element.startswith(f'<div id="atlas-steps-{catalog.id}" hidden data-steps="')
+    inside = element.split('data-steps="', 1)[1].rsplit('"', 1)[0]
+    assert "<" not in inside and ">" not in inside and '"' not in inside  # no markup, no way out of the attribute
+    import html as html_module
+    assert json.loads(html_module.unescape(inside)) == table
+    script = _get_feature_group_string(maps.step_ref(dt.date(1945, 8, 20)), maps.base_map("en", catalog))
+    assert 'window.atlasApply(map_div, {"d": "1945-08-20", "r": 1})' in script
+    base = _get_map_string(maps.base_map("en", catalog))
+    assert maps.steps_element_id(catalog) in base and "atlasFollowSlider" in base  # the map knows where to look
 
 
 def test_a_marker_whose_place_differs_from_the_catalog_is_sent_whole():

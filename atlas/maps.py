@@ -711,14 +711,18 @@ class CatalogReader(MacroElement):
         window.atlasWhenCatalog = function(callback) {
             window.atlasWhen(function() { window.atlasCatalog(); return !!window.__atlasCatalog; }, callback);
         };
-        // The page's step table (every date of its slider, see maps.step_table), read like the catalog.
+        // The page's step table (every date of its slider, see maps.step_table), read like the
+        // catalog; read again if the page brings a new one (a data file changed on the server).
         window.atlasSteps = function() {
-            if (!window.__atlasSteps) {
-                try {
-                    var el = window.parent.document.getElementById({{ this.steps_id|tojson }});
-                    if (el) { window.__atlasSteps = JSON.parse(el.getAttribute('data-steps')); }
-                } catch (e) { window.__atlasSteps = null; }
-            }
+            try {
+                var el = window.parent.document.getElementById({{ this.steps_id|tojson }});
+                var text = el ? el.getAttribute('data-steps') : null;
+                if (text && text !== window.__atlasStepsText) {
+                    window.__atlasSteps = JSON.parse(text);
+                    window.__atlasStepsText = text;
+                    window.__atlasStepsVersion = (window.__atlasStepsVersion || 0) + 1;
+                }
+            } catch (e) { return window.__atlasSteps || null; }
             return window.__atlasSteps || null;
         };
         window.atlasStepLayer = function(day) {
@@ -793,13 +797,16 @@ class CatalogReader(MacroElement):
                 }
                 return state.group;
             }
+            var version = null;
             if (packed.r) {
                 // A date named by the server: if keys were pressed quickly, the slider already points
                 // further on, and that is the date to show (its own step is on its way).
-                packed = window.atlasStepLayer(window.atlasSliderDay() || packed.d) || window.atlasStepLayer(packed.d);
+                var day = window.atlasSliderDay() || packed.d;
+                version = window.__atlasStepsVersion;
+                if (day === state.day && version === state.version) { return state.group; }  // drawn already
+                packed = window.atlasStepLayer(day) || window.atlasStepLayer(packed.d);
                 if (!packed) { return state.group; }
             }
-            if (packed.d && packed.d === state.day) { return state.group; }  // drawn already
             var next = {};
             window.atlasFeatures(packed).forEach(function(f) {
                 var key = JSON.stringify(f);
@@ -816,6 +823,7 @@ class CatalogReader(MacroElement):
             Object.keys(state.drawn).forEach(function(key) { state.group.removeLayer(state.drawn[key]); });
             state.drawn = next;
             state.day = packed.d || '';
+            state.version = version;
             var count = window.atlasApplied ? window.atlasApplied.count : 0;
             var applied = window.atlasApplied = {day: packed.d || '', count: count + 1, at: performance.timeOrigin + performance.now()};
             // and when the frame that shows it has been painted (the benchmark's "map updated")

@@ -564,6 +564,11 @@ class PackedLayer(MacroElement):
         self.packed = packed
 
 
+def _day_group(day: dt.date) -> folium.FeatureGroup:
+    """The group a day's layer is sent in (not a layer to switch off)."""
+    return folium.FeatureGroup(name=f"atlas-{day.isoformat()}", control=False)
+
+
 def layer_from_data(data: dict[str, Any], day: dt.date,
                     places: Mapping[str, Mapping[str, Any]] | None = None) -> folium.FeatureGroup:
     """The date-dependent layer from a ready FeatureCollection (see :func:`layer_geojson`).
@@ -571,7 +576,7 @@ def layer_from_data(data: dict[str, Any], day: dt.date,
     With ``places`` (the page catalog's) it is sent packed (:func:`pack_layer`); without, as plain
     GeoJSON.
     """
-    group = folium.FeatureGroup(name=f"atlas-{day.isoformat()}", control=False)  # not a layer to switch off
+    group = _day_group(day)
     if places is not None:
         PackedLayer({**pack_layer(data, places), "d": day.isoformat()}).add_to(group)
         return group
@@ -628,7 +633,7 @@ def step_layer(table: Mapping[str, Any], day: str) -> dict[str, Any] | None:
 def step_ref(day: dt.date) -> folium.FeatureGroup:
     """A day's layer named, not sent: the map draws it from the page's step table
     (:func:`steps_html`), which a slider step then does not carry again."""
-    group = folium.FeatureGroup(name=f"atlas-{day.isoformat()}", control=False)
+    group = _day_group(day)
     PackedLayer({"d": day.isoformat(), "r": 1}).add_to(group)
     return group
 

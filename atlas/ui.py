@@ -511,8 +511,8 @@ def _map_args(folder: str, stamp: tuple[tuple[str, int], ...], page: str, lang: 
 
 _prewarmed: set[tuple[Any, ...]] = set()
 _prewarm_lock = threading.Lock()
-# (folder, stamp, page, language) -> (the step table's element, the table's days); built by prewarm.
-_STEPS: dict[tuple[Any, ...], tuple[str, tuple[dt.date, ...]]] = {}
+# (folder, stamp, page, language, the slider's days) -> the step table's element; built by prewarm.
+_STEPS: dict[tuple[Any, ...], str] = {}
 
 
 def slider_key(page: str) -> str:
@@ -532,8 +532,7 @@ def step_table(loaded: Loaded, page: str, lang: str, days: list[dt.date]) -> dic
 
 def steps_element(loaded: Loaded, page: str, lang: str, days: list[dt.date]) -> str | None:
     """The page's step table as a hidden element, once :func:`prewarm` has built it (None before)."""
-    found = _STEPS.get((loaded.folder, loaded.stamp, page, lang))
-    return found[0] if found is not None and list(found[1]) == list(days) else None
+    return _STEPS.get((loaded.folder, loaded.stamp, page, lang, tuple(days)))
 
 
 def prewarm(loaded: Loaded, page: str, lang: str, view: tuple[tuple[float, ...], ...], days: list[dt.date],
@@ -560,14 +559,14 @@ def prewarm(loaded: Loaded, page: str, lang: str, view: tuple[tuple[float, ...],
 
     def work() -> None:
         try:
-            steps_key = (loaded.folder, loaded.stamp, page, lang)
+            steps_key = (loaded.folder, loaded.stamp, page, lang, tuple(days))
             if steps_key not in _STEPS:
                 catalog = _catalog(loaded.folder, loaded.stamp, settings.layer, lang, settings.legend)
                 element = maps.steps_html(catalog, step_table(loaded, page, lang, days))
                 with _prewarm_lock:
                     if len(_STEPS) > 64:
                         _STEPS.clear()
-                    _STEPS[steps_key] = (element, tuple(days))
+                    _STEPS[steps_key] = element
             for day in ordered:
                 _map_args(loaded.folder, loaded.stamp, page, lang, view, day, f"{settings.layer}_map", MAP_HEIGHT, True)
                 _day_view(loaded.folder, loaded.stamp, page, day, lang)

@@ -49,7 +49,7 @@ def test_a_page_with_its_step_table_sends_each_date_by_reference(monkeypatch):
     """Once the step table is ready, the page carries it after the map and a step sends only the date."""
     loaded = ui.load()
     element = maps.steps_html(ui.page_catalog(loaded, "offensive", "en"), ui.step_table(loaded, "offensive", "en", DAYS))
-    monkeypatch.setitem(ui._STEPS, (loaded.folder, loaded.stamp, "offensive", "en"), (element, tuple(DAYS)))
+    monkeypatch.setitem(ui._STEPS, (loaded.folder, loaded.stamp, "offensive", "en", tuple(DAYS)), element)
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert any(e.proto.body == element for e in at.get("html"))

@@ -4,14 +4,14 @@ import datetime as dt
 
 import streamlit as st
 
-from atlas import summary, ui
+from atlas import summary
 from atlas.i18n import long_date, long_month, t
+from atlas.pages import MAP_PAGES
+from atlas.pages import RECORD as PAGE
 from atlas.tables import SUBJECTS, VERDICTS
+from atlas.ui import layout
 
-PAGE_FILES = {"offensive": "app_pages/offensive.py", "dongning": "app_pages/dongning.py",
-              "captivity": "app_pages/camps.py"}
-
-lang, loaded = ui.page_start("page_claims", "claims_intro")
+lang, loaded = layout.page_start(PAGE)
 atlas = loaded.atlas
 
 filters = st.columns(2)
@@ -37,5 +37,5 @@ for claim in chosen:
             _, query = link
             when = (long_month(dt.date.fromisoformat(claim.map_date + "-01"), lang) if len(claim.map_date) == 7
                     else long_date(dt.date.fromisoformat(claim.map_date), lang))
-            st.page_link(PAGE_FILES[claim.map_page], label=t("open_map", lang, date=when), icon=":material/map:",
+            st.page_link(MAP_PAGES[claim.map_page].file, label=t("open_map", lang, date=when), icon=":material/map:",
                          query_params=query)

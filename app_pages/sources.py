@@ -2,13 +2,15 @@
 
 import streamlit as st
 
-from atlas import bibliography, ui
+from atlas import bibliography
 from atlas.i18n import t
+from atlas.pages import SOURCES as PAGE
 from atlas.paths import geodata_dir
+from atlas.ui import cache, layout
 
 TABLES = ("sources.csv", "axes.csv", "figures.csv", "claims.csv", "history.csv")
 
-lang, loaded = ui.page_start("page_sources", "sources_intro")
+lang, loaded = layout.page_start(PAGE)
 atlas = loaded.atlas
 
 st.header(t("certainty_heading", lang))
@@ -33,7 +35,7 @@ for name in atlas.layers:
     geojson_col.download_button(t("download_geojson", lang, layer=name), data=text.encode("utf-8"),
                                 file_name=f"{name}.geojson", mime="application/geo+json", key=f"dl-{name}-geojson",
                                 icon=":material/download:")
-    csv_col.download_button(t("download_csv", lang, layer=name), data=ui.cached_layer_csv(str(path), loaded.stamp),
+    csv_col.download_button(t("download_csv", lang, layer=name), data=cache.layer_csv(str(path), loaded.stamp),
                             file_name=f"{name}.csv", mime="text/csv", key=f"dl-{name}-csv", icon=":material/download:")
 columns = st.columns(len(TABLES))
 for column, name in zip(columns, TABLES, strict=True):
@@ -41,7 +43,7 @@ for column, name in zip(columns, TABLES, strict=True):
     if path.is_file():
         column.download_button(t("download_table", lang, table=name), data=path.read_bytes(), file_name=name,
                                mime="text/csv", key=f"dl-{name}", icon=":material/table:")
-st.download_button(t("download_package", lang), data=ui.cached_package_zip(str(folder), loaded.stamp), file_name="atlas-1945-geodata.zip",
+st.download_button(t("download_package", lang), data=cache.package_zip(str(folder), loaded.stamp), file_name="atlas-1945-geodata.zip",
                    mime="application/zip", key="dl-package", icon=":material/folder_zip:")
 
 st.header(t("licence_heading", lang))

@@ -6,7 +6,6 @@ and feature, and only the features that pass every rule are kept.
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,43 +16,16 @@ import geopandas as gpd
 import pandas as pd
 
 from atlas.citations import cited_keys
+from atlas.csvfile import read_rows
 from atlas.dates import parse_partial, span_of
-from atlas.tables import (
-    Axis,
-    Claim,
-    Figure,
-    HistoryEntry,
-    StoryStep,
-    check_axis_links,
-    check_claim_links,
-    check_story_links,
-    read_axes,
-    read_claims,
-    read_figures,
-    read_history,
-    read_story,
-)
+from atlas.links import check_axis_links, check_claim_links, check_story_links
+from atlas.model import Axis, Claim, DataError, Figure, HistoryEntry, Label, Problem, Source, StoryStep
+from atlas.rules import Context, LayerRules, check_collection
+from atlas.tables import read_axes, read_claims, read_figures, read_history, read_labels, read_story
 from atlas.timeline import empty_frame
-from atlas.validate import Context, LayerRules, Problem, check_collection
 
 GAZETTEER_SOURCE = "geonames"
 SOURCE_COLUMNS = ("key", "dossier_key", "citation", "url", "rights", "note")
-
-
-class DataError(Exception):
-    """The data folder cannot be read at all (no package description, no schema)."""
-
-
-@dataclass(frozen=True)
-class Source:
-    """One bibliography entry from ``sources.csv``."""
-
-    key: str
-    citation: str
-    url: str
-    rights: str
-    dossier_key: str = ""
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,29 +55,18 @@ def read_package(folder: Path) -> tuple[dict[str, LayerRules], dict[str, Any]]:
 
 def read_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
     """The bibliography by key, and its problems (missing columns, duplicate or empty keys)."""
-    path, name = folder / "sources.csv", "sources.csv"
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-            columns = rows[0].keys() if rows else ()
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        return {}, [Problem(name, "-", f"cannot read: {exc}")]
-    missing = [c for c in SOURCE_COLUMNS if c not in columns]
-    if missing:
-        return {}, [Problem(name, "-", f"missing column(s): {', '.join(missing)}")]
+    name = "sources.csv"
+    rows, problems = read_rows(folder / name, SOURCE_COLUMNS)
     sources: dict[str, Source] = {}
-    problems = []
-    for line, row in enumerate(rows, start=2):
-        key = (row["key"] or "").strip()
+    for row in rows:
+        line = row["_line"]
+        key = row["key"]
         label = key or f"line {line}"
         if not key or key in sources:
             problems.append(Problem(name, label, "empty key" if not key else "duplicate key"))
             continue
-        empty = [c for c in ("citation", "rights") if not (row[c] or "").strip()]
-        problems += [Problem(name, label, f"{c} is empty") for c in empty]
-        sources[key] = Source(key, row["citation"].strip(), (row["url"] or "").strip(),
-                              row["rights"].strip(), (row["dossier_key"] or "").strip(),
-                              (row["note"] or "").strip())
+        problems += [Problem(name, label, f"{c} is empty") for c in ("citation", "rights") if not row[c]]
+        sources[key] = Source(key, row["citation"], row["url"], row["rights"], row["dossier_key"], row["note"])
     return sources, problems
 
 
@@ -162,6 +123,7 @@ class Atlas:
     claims: tuple[Claim, ...] = ()
     history: tuple[HistoryEntry, ...] = ()
     story: tuple[StoryStep, ...] = ()
+    labels: tuple[Label, ...] = ()
 
 
 def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
@@ -193,8 +155,10 @@ def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
     claims, claim_problems = read_claims(folder, source_keys)
     history, history_problems = read_history(folder, source_keys)
     story, story_problems = read_story(folder, source_keys)
+    labels, label_problems = read_labels(folder, gazetteer)
     ids_by_layer = {n: set(layer.frame["id"]) if "id" in layer.frame else set() for n, layer in layers.items()}
     package_problems += (axis_problems + figure_problems + claim_problems + history_problems + story_problems
+                         + label_problems
                          + check_axis_links(axes, valid) + check_claim_links(claims, ids_by_layer)
                          + check_story_links(story, ids_by_layer))
     for table in (*axes.values(), *figures, *claims, *history, *story):
@@ -202,7 +166,7 @@ def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
     unused = sorted(set(sources) - cited)
     package_problems += [Problem("sources.csv", k, "source is not cited by any feature or table") for k in unused]
     return Atlas(layers, sources, axes, tuple(figures), tuple(package_problems), tuple(claims), tuple(history),
-                 tuple(story))
+                 tuple(story), tuple(labels))
 
 
 def load_layers(folder: Path, use_gazetteer: bool = False) -> tuple[dict[str, Layer], dict[str, Source], list[Problem]]:

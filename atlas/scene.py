@@ -1,66 +1,91 @@
-"""One map scene: which layer, legend and first view each map page uses, and the layer for a date.
+"""A map page's scene on a date: its base map, its first view and the layer it draws.
 
-The three map pages and the story mode share these settings, so a story step shows exactly what
-the page it points to would show on that date.
+The map pages and story mode share these, so a story step shows exactly what the page it points
+to would show on that date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 import folium
 
-from atlas import maps, timeline
-
-
-@dataclass(frozen=True)
-class Scene:
-    layer: str
-    legend: str
-    bounds: list[list[float]]
-    focus_pad_deg: float
-    max_zoom: int
-    monthly: bool  # month steps (captivity) rather than day steps
-
-
-SCENES: dict[str, Scene] = {
-    "offensive": Scene("offensive", "offensive", maps.VIEW_BOUNDS, 1.5, 12, False),
-    "dongning": Scene("dongning", "fortress", [[43.78, 130.95], [44.2, 131.5]], 0.12, 15, False),
-    "captivity": Scene("camps", "captivity", [[35.0, 35.0], [66.0, 158.0]], 4.0, 12, True),
-}
+from atlas import timeline
+from atlas.map import elements, packing
+from atlas.map.catalog import MapCatalog
+from atlas.pages import MAP_PAGES
 
 
 def parse_date(page: str, text: str) -> dt.date:
-    """The slider day a page shows for a stored date (``YYYY-MM-DD``, or ``YYYY-MM``: the month's end)."""
-    if SCENES[page].monthly:
-        return timeline.month_end(dt.date.fromisoformat(text + "-01"))
-    return dt.date.fromisoformat(text)
+    """The date a page shows for a stored date (``YYYY-MM-DD``, or ``YYYY-MM``: the month's end)."""
+    return MAP_PAGES[page].day_of(text)
 
 
 def view_bounds(atlas: Any, page: str, focus: str) -> list[list[float]]:
     """The first view of a page's map: around ``focus`` if it is placed on that map, else the default."""
-    scene = SCENES[page]
-    layer = atlas.layers.get(scene.layer)
-    around = maps.bounds_around(layer.frame, focus, scene.focus_pad_deg) if layer is not None and focus else None
-    return around or scene.bounds
+    spec = MAP_PAGES[page]
+    layer = atlas.layers.get(spec.layer)
+    around = elements.bounds_around(layer.frame, focus, spec.focus_pad_deg) if layer is not None and focus else None
+    return around or [list(corner) for corner in spec.bounds]
+
+
+def layer_data(atlas: Any, page: str, day: dt.date, lang: str, icons: Any = None, shown: Any = None) -> dict[str, Any]:
+    """The FeatureCollection a page's map draws on ``day`` (axes, arrowheads, markers); with the
+    catalog's ``icons`` it names icons by key. ``shown``: the layer's features on that day, if
+    already computed (:func:`atlas.timeline.on_date`)."""
+    layer = atlas.layers.get(MAP_PAGES[page].layer)
+    frame = layer.frame if layer is not None else timeline.empty_frame()
+    if shown is None:
+        shown = timeline.on_date(frame, day, atlas.axes)
+    placed, _ = timeline.split_placed(shown)
+    segments, heads = timeline.axis_geometry(shown, frame, atlas.axes)
+    return packing.layer_geojson(placed, lang, segments, heads, packing.fan_offsets(frame),
+                                 packing.proportional_scale(frame), icons)
 
 
 def scene_layer(atlas: Any, page: str, day: dt.date, lang: str,
-                catalog: maps.MapCatalog | None = None) -> folium.FeatureGroup:
-    """The date-dependent layer a page's map shows on ``day`` (axes, arrowheads, markers); with the
-    page's ``catalog`` it names icons and places by key (the compact form a map page sends)."""
-    scene = SCENES[page]
-    layer = atlas.layers.get(scene.layer)
+                catalog: MapCatalog | None = None) -> folium.FeatureGroup:
+    """The date-dependent layer a page's map shows on ``day``, packed for the page's ``catalog``."""
+    data = layer_data(atlas, page, day, lang, catalog.icons if catalog else None)
+    return elements.layer_from_data(data, day, catalog.places if catalog else None)
+
+
+def scene_map(page: str, lang: str, catalog: MapCatalog, bounds: list[list[float]],
+              embedded: bool = False, focus: str | None = None) -> elements.AtlasMap:
+    """The base map of a page's scene (constant for a given language, catalog, view and focus)."""
+    return elements.base_map(lang, catalog, bounds=bounds, max_zoom=MAP_PAGES[page].max_zoom, embedded=embedded,
+                             focus=focus)
+
+
+def default_view(atlas: Any, page: str, pad: float = 0.06) -> list[list[float]]:
+    """The page's first view: around every feature its map draws on its default date (a margin of
+    ``pad`` of the span on each side), or the registry's box if it draws none."""
+    spec = MAP_PAGES[page]
+    placed, _ = timeline.split_placed(_shown(atlas, page, spec.default))
+    if placed.empty:
+        return [list(corner) for corner in spec.bounds]
+    west, south, east, north = (float(v) for v in placed.total_bounds)
+    dx, dy = max(east - west, 0.2) * pad, max(north - south, 0.2) * pad
+    return [[round(south - dy, 3), round(west - dx, 3)], [round(north + dy, 3), round(east + dx, 3)]]
+
+
+def first_code(frame: Any, page: Any, feature_id: str | None) -> str | None:
+    """The first slider option on which ``feature_id`` is drawn (None: no such feature, or it is
+    drawn from the first option on, or never dated)."""
+    if not feature_id or frame.empty or "id" not in frame:
+        return None
+    rows = frame[frame["id"] == feature_id]
+    earliest = rows["earliest"].iloc[0] if len(rows) and "earliest" in rows else None
+    if earliest is None or earliest != earliest:  # missing or NaN: shown whenever the page is
+        return None
+    for code, day in zip(page.codes(), page.days(), strict=True):
+        if day >= earliest:
+            return code
+    return None
+
+
+def _shown(atlas: Any, page: str, day: dt.date) -> Any:
+    layer = atlas.layers.get(MAP_PAGES[page].layer)
     frame = layer.frame if layer is not None else timeline.empty_frame()
-    shown = timeline.on_date(frame, day, atlas.axes)
-    placed, _ = timeline.split_placed(shown)
-    segments, heads = timeline.axis_geometry(shown, frame, atlas.axes)
-    return maps.feature_layer(placed, day, lang, segments, heads, maps.fan_offsets(frame), maps.proportional_scale(frame),
-                              catalog.icons if catalog else None, catalog.places if catalog else None)
-
-
-def scene_map(page: str, lang: str, catalog: maps.MapCatalog, bounds: list[list[float]]) -> maps.AtlasMap:
-    """The base map of a page's scene (constant for a given language, catalog and view)."""
-    return maps.base_map(lang, catalog, bounds=bounds, max_zoom=SCENES[page].max_zoom)
+    return timeline.on_date(frame, day, atlas.axes)

@@ -1,16 +1,16 @@
-"""The package's CSV tables besides the bibliography: armies' axes (``axes.csv``) and forces and
-losses (``figures.csv``). Reading never raises: each problem names the file and the row."""
+"""The package's CSV tables besides the bibliography: armies' axes, forces and losses, claims,
+background history and the story. Reading never raises: each problem names the file and the row."""
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from atlas.citations import cited_keys
-from atlas.validate import Problem
+from atlas.csvfile import read_rows
+from atlas.dates import DateFormatError, span_of
+from atlas.model import Axis, Claim, Figure, HistoryEntry, Label, Problem, StoryStep
+from atlas.pages import MAP_PAGES
 
 AXIS_COLUMNS = ("axis", "front", "army_en", "army_es", "commander", "start",
                 "description_en", "description_es", "sources")
@@ -18,8 +18,8 @@ FIGURE_COLUMNS = ("id", "subject", "topic", "topic_en", "topic_es", "side", "sco
                   "value_high", "according_to_en", "according_to_es", "certainty", "sources")
 CLAIM_COLUMNS = ("id", "subject", "claim_en", "claim_es", "quote", "seed", "verdict", "record_en", "record_es",
                  "certainty", "sources", "map_page", "map_date", "map_feature")
-MAP_PAGES = {"offensive": ("day", "offensive"), "dongning": ("day", "dongning"), "captivity": ("month", "camps")}
 STORY_COLUMNS = ("step", "page", "date", "focus", "title_en", "title_es", "caption_en", "caption_es", "sources")
+LABEL_COLUMNS = ("id", "pages", "name_en", "name_es", "name_local", "lat", "lon", "geonames_id", "rank")
 HISTORY_COLUMNS = ("id", "subject", "date_start", "date_end", "certainty", "text_en", "text_es", "sources")
 FRONTS = ("transbaikal", "far_eastern_1", "far_eastern_2", "pacific_fleet")
 SUBJECTS = ("campaign", "dongning", "hutou", "captivity")
@@ -27,107 +27,6 @@ SEEDS = ("en", "es", "both", "none")
 VERDICTS = ("correct", "partly_correct", "wrong", "unverified", "myth")
 SIDES = ("soviet", "japanese", "mongolian")
 CERTAINTIES = ("verified", "recalled", "uncertain", "disputed")
-
-
-@dataclass(frozen=True)
-class Axis:
-    """One army's axis of advance: who, from which start area, and the sources for the route."""
-
-    axis: str
-    front: str
-    army_en: str
-    army_es: str
-    commander: str
-    start: str
-    description_en: str
-    description_es: str
-    sources: str
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One strength or loss figure, with whose figure it is. Figures sharing a topic compete."""
-
-    id: str
-    subject: str
-    topic: str
-    topic_en: str
-    topic_es: str
-    side: str
-    scope_en: str
-    scope_es: str
-    value_low: int
-    value_high: int | None
-    according_to_en: str
-    according_to_es: str
-    certainty: str
-    sources: str
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A claim from the seed articles (or the click-bait they echo), set against the record."""
-
-    id: str
-    subject: str
-    claim_en: str
-    claim_es: str
-    quote: str  # verbatim, in the seed's own language; empty for claims not in the seeds
-    seed: str
-    verdict: str
-    record_en: str
-    record_es: str
-    certainty: str
-    sources: str
-    map_page: str  # where the map shows it: offensive | dongning | captivity, or empty
-    map_date: str  # YYYY-MM-DD (offensive, dongning) or YYYY-MM (captivity)
-    map_feature: str  # a feature id of that page's layer to centre on, or empty
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """A dated line of background history (e.g. the fortress's construction), outside the map's window."""
-
-    id: str
-    subject: str
-    date_start: str
-    date_end: str
-    certainty: str
-    text_en: str
-    text_es: str
-    sources: str
-
-
-@dataclass(frozen=True)
-class StoryStep:
-    """One step of the guided tour: which map, which date, where to look, and what to say."""
-
-    step: int
-    page: str
-    date: str
-    focus: str
-    title_en: str
-    title_es: str
-    caption_en: str
-    caption_es: str
-    sources: str
-
-
-def read_rows(path: Path, columns: Collection[str]) -> tuple[list[dict[str, str]], list[Problem]]:
-    """Rows of a UTF-8 CSV with the given columns, or the problem that stops it being read."""
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            rows = [{k: (v or "").strip() for k, v in row.items() if k is not None} for row in reader]
-            header = reader.fieldnames or []
-    except FileNotFoundError:
-        return [], [Problem(path.name, "-", "file is missing")]
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        return [], [Problem(path.name, "-", f"cannot read: {exc}")]
-    missing = [c for c in columns if c not in header]
-    if missing:
-        return [], [Problem(path.name, "-", f"missing column(s): {', '.join(missing)}")]
-    return rows, []
 
 
 def _vocabulary(row: Mapping[str, str], field: str, allowed: Collection[str]) -> list[str]:
@@ -151,7 +50,8 @@ def read_axes(folder: Path, source_keys: Collection[str]) -> tuple[dict[str, Axi
     file = "axes.csv"
     rows, problems = read_rows(folder / file, AXIS_COLUMNS)
     axes: dict[str, Axis] = {}
-    for line, row in enumerate(rows, start=2):
+    for row in rows:
+        line = row["_line"]
         label = row.get("axis") or f"line {line}"
         errors = []
         if not row["axis"]:
@@ -177,7 +77,8 @@ def read_figures(folder: Path, source_keys: Collection[str]) -> tuple[list[Figur
     rows, problems = read_rows(folder / file, FIGURE_COLUMNS)
     figures: list[Figure] = []
     seen: set[str] = set()
-    for line, row in enumerate(rows, start=2):
+    for row in rows:
+        line = row["_line"]
         label = row.get("id") or f"line {line}"
         errors = []
         if not row["id"] or row["id"] in seen:
@@ -208,7 +109,8 @@ def _read_simple(folder: Path, file: str, columns: tuple[str, ...], source_keys:
     rows, problems = read_rows(folder / file, columns)
     good: list[dict[str, str]] = []
     seen: set[str] = set()
-    for line, row in enumerate(rows, start=2):
+    for row in rows:
+        line = row["_line"]
         label = row.get("id") or f"line {line}"
         errors = ["id: empty" if not row["id"] else "id: duplicate"] if not row["id"] or row["id"] in seen else []
         seen.add(row["id"])
@@ -228,16 +130,8 @@ def read_claims(folder: Path, source_keys: Collection[str]) -> tuple[list[Claim]
                   + _empty(row, ("claim_en", "claim_es", "record_en", "record_es")))
         if row["seed"] in {"en", "es", "both"} and not row["quote"]:
             errors.append("quote: a claim from a seed article quotes it")
-        if row["map_page"] and row["map_page"] not in MAP_PAGES:
-            errors.append(f"map_page: {row['map_page']!r} is not one of {', '.join(MAP_PAGES)}")
-        elif row["map_page"]:
-            from atlas.params import parse_day, parse_month
-
-            parse = parse_month if MAP_PAGES[row["map_page"]][0] == "month" else parse_day
-            first, last = ((dt.date(1945, 8, 1), dt.date(1956, 12, 1)) if parse is parse_month
-                           else (dt.date(1945, 8, 8), dt.date(1945, 9, 2)))
-            if parse(row["map_date"], first, last)[1]:
-                errors.append(f"map_date: {row['map_date']!r} is not a valid date for the {row['map_page']} map")
+        if row["map_page"]:
+            errors += [f"map_{e}" for e in _map_date_problems(row["map_page"], row["map_date"])]
         return errors
 
     rows, problems = _read_simple(folder, "claims.csv", CLAIM_COLUMNS, source_keys, check)
@@ -246,8 +140,6 @@ def read_claims(folder: Path, source_keys: Collection[str]) -> tuple[list[Claim]
 
 def read_history(folder: Path, source_keys: Collection[str]) -> tuple[list[HistoryEntry], list[Problem]]:
     """Dated background lines (``history.csv``), in file order."""
-    from atlas.dates import DateFormatError, span_of
-
     def check(row: dict[str, str]) -> list[str]:
         errors = _vocabulary(row, "subject", SUBJECTS) + _vocabulary(row, "certainty", CERTAINTIES)
         errors += _empty(row, ("text_en", "text_es"))
@@ -262,15 +154,12 @@ def read_history(folder: Path, source_keys: Collection[str]) -> tuple[list[Histo
 
 
 def _map_date_problems(page: str, date: str) -> list[str]:
-    """A map page must be known and its date valid for that page's slider."""
+    """A map page must be known and its date one of that page's slider options."""
     if page not in MAP_PAGES:
         return [f"page: {page!r} is not one of {', '.join(MAP_PAGES)}"]
-    from atlas.params import parse_day, parse_month
-
-    monthly = MAP_PAGES[page][0] == "month"
-    parse = parse_month if monthly else parse_day
-    first, last = (dt.date(1945, 8, 1), dt.date(1956, 12, 1)) if monthly else (dt.date(1945, 8, 8), dt.date(1945, 9, 2))
-    return [f"date: {date!r} is not a valid date for the {page} map"] if parse(date, first, last)[1] else []
+    if date not in MAP_PAGES[page].codes():
+        return [f"date: {date!r} is not a valid date for the {page} map"]
+    return []
 
 
 def read_story(folder: Path, source_keys: Collection[str]) -> tuple[list[StoryStep], list[Problem]]:
@@ -278,9 +167,13 @@ def read_story(folder: Path, source_keys: Collection[str]) -> tuple[list[StorySt
     file = "story.csv"
     rows, problems = read_rows(folder / file, STORY_COLUMNS)
     steps: list[StoryStep] = []
-    for line, row in enumerate(rows, start=2):
+    previous = 0
+    for row in rows:
+        line = row["_line"]
         label = f"step {row['step']}" if row["step"] else f"line {line}"
-        errors = [] if row["step"] == str(line - 1) else [f"step: expected {line - 1} (steps run 1..n in order)"]
+        number = int(row["step"]) if row["step"].isascii() and row["step"].isdigit() else 0
+        errors = [] if number > previous else [f"step: {row['step']!r} is not a whole number above the step before it"]
+        previous = max(previous, number)
         errors += _map_date_problems(row["page"], row["date"])
         errors += _empty(row, ("title_en", "title_es", "caption_en", "caption_es"))
         found = [Problem(file, label, e) for e in errors] + _unknown_keys(file, label, row["sources"], source_keys)
@@ -290,62 +183,36 @@ def read_story(folder: Path, source_keys: Collection[str]) -> tuple[list[StorySt
     return steps, problems
 
 
-def check_story_links(steps: list[StoryStep], features_by_layer: Mapping[str, set[str]]) -> list[Problem]:
-    """A story step's ``focus`` must be a feature of the layer its page shows."""
-    return [Problem("story.csv", f"step {s.step}", f"focus: {s.focus!r} is not in {MAP_PAGES[s.page][1]}.geojson")
-            for s in steps if s.focus and s.focus not in features_by_layer.get(MAP_PAGES[s.page][1], set())]
+def read_labels(folder: Path, gazetteer: Mapping[int, tuple[float, float]] | None = None
+                ) -> tuple[list[Label], list[Problem]]:
+    """The places named on the maps (``labels.csv``): known pages, a GeoNames id whose entry the point
+    matches within 1 km (when the gazetteer is given), a rank of 1, 2 or 3."""
+    from atlas.rules import distance_km
 
-
-def check_claim_links(claims: list[Claim], features_by_layer: Mapping[str, set[str]]) -> list[Problem]:
-    """A claim's ``map_feature`` must be a feature of the layer its ``map_page`` shows."""
-    problems = []
-    for claim in claims:
-        if claim.map_feature and claim.map_page in MAP_PAGES:
-            layer = MAP_PAGES[claim.map_page][1]
-            if claim.map_feature not in features_by_layer.get(layer, set()):
-                problems.append(Problem("claims.csv", claim.id, f"map_feature: {claim.map_feature!r} is not in {layer}.geojson"))
-    return problems
-
-
-def check_axis_links(axes: Mapping[str, Axis], features: list[dict]) -> list[Problem]:
-    """Axes and waypoints must point at each other, in order.
-
-    Each axis starts at a ``start_area`` feature and has waypoints numbered 1, 2, 3…; each
-    waypoint names an axis that exists; dated waypoints never go back in time along the axis.
-    """
-    from atlas.dates import span_of  # local: keeps this module's import list short
-
-    props = [f["properties"] for f in features]
-    by_id = {p["id"]: p for p in props}
-    problems: list[Problem] = []
-    for axis in axes.values():
-        start = by_id.get(axis.start)
-        if start is None or start.get("kind") != "start_area":
-            problems.append(Problem("axes.csv", axis.axis, f"start: {axis.start!r} is not a start_area feature"))
-    by_axis: dict[str, list[dict]] = {}
-    for p in props:
-        if p.get("kind") != "waypoint":
-            continue
-        if p.get("axis") not in axes:
-            problems.append(Problem("offensive.geojson", p["id"], f"axis: {p.get('axis')!r} is not in axes.csv"))
-            continue
-        by_axis.setdefault(p["axis"], []).append(p)
-    for name, axis in axes.items():
-        stops = sorted(by_axis.get(name, []), key=lambda p: p["seq"])
-        if not stops:
-            problems.append(Problem("axes.csv", name, "has no waypoints"))
-            continue
-        seqs = [p["seq"] for p in stops]
-        if seqs != list(range(1, len(stops) + 1)):
-            problems.append(Problem("axes.csv", name, f"waypoint seq must run 1..{len(stops)} without gaps or repeats, got {seqs}"))
-        start = by_id.get(axis.start)
-        previous = ("start", span_of(start["date_start"], start.get("date_end"))) if start and start.get("date_start") else None
-        for p in stops:
-            if not p.get("date_start"):
-                continue  # date unknown: it only has to sit between its neighbours, which it does by seq
-            span = span_of(p["date_start"], p.get("date_end"))
-            if previous and (span.earliest < previous[1].earliest or span.latest < previous[1].latest):
-                problems.append(Problem("offensive.geojson", p["id"],
-                                        f"dates go back in time along axis {name}: before {previous[0]}"))
-            previous = (p["id"], span)
-    return problems
+    file = "labels.csv"
+    rows, problems = read_rows(folder / file, LABEL_COLUMNS)
+    labels: list[Label] = []
+    for row in rows:
+        label = row["id"] or f"line {row['_line']}"
+        errors = [f"pages: {p!r} is not a map page" for p in row["pages"].split(";") if p not in MAP_PAGES]
+        errors += _empty(row, ("id", "name_en", "name_es"))
+        try:
+            lat, lon, geonames_id, rank = float(row["lat"]), float(row["lon"]), int(row["geonames_id"]), int(row["rank"])
+        except ValueError:
+            errors.append("lat, lon, geonames_id and rank must be numbers")
+        else:
+            if rank not in (1, 2, 3):
+                errors.append(f"rank: {rank} is not 1, 2 or 3")
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                errors.append("lat/lon out of range")
+            elif gazetteer is not None:
+                entry = gazetteer.get(geonames_id)
+                if entry is None:
+                    errors.append(f"geonames_id: {geonames_id} is not in the gazetteer")
+                elif distance_km(lat, lon, *entry) > 1:
+                    errors.append(f"point is {distance_km(lat, lon, *entry):.1f} km from GeoNames {geonames_id}")
+        problems += [Problem(file, label, e) for e in errors]
+        if not errors:
+            labels.append(Label(row["id"], tuple(row["pages"].split(";")), row["name_en"], row["name_es"],
+                                row["name_local"], lat, lon, geonames_id, rank))
+    return labels, problems

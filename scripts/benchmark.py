@@ -107,7 +107,7 @@ async def wait_ready(page) -> None:
 # Timings are taken inside the browser, on one clock shared by the page and the map's iframe
 # (performance.timeOrigin + performance.now()): from the key press to the moment the caption's text
 # changed and, for the atlas, the moment the frame showing the new day had been painted (the map's
-# own report, window.atlasApplied.painted, set by atlas.maps' atlasApply after the next animation
+# own report, window.atlasApplied.painted, set by the map client (static/map/atlas-map.js) after the next animation
 # frame). The page resolves a promise when both have happened, and Python awaits that one promise:
 # nothing polls the page over the DevTools protocol.
 # (Polling every 10 ms from Python, as an earlier version did, cost CPU in the browser and in the
@@ -194,7 +194,7 @@ async def wait_for_steps(browser, base: str, at_least_s: float, timeout_s: float
     await asyncio.sleep(at_least_s)
     while time.perf_counter() - started < timeout_s:
         ctx, page, _ = await open_page(browser, base, "/?day=1945-08-09", True)
-        found = await page.evaluate("() => !!document.querySelector('[id^=atlas-steps-]')")
+        found = await page.evaluate("() => !!document.querySelector('[data-atlas-steps]')")
         await ctx.close()
         if found:
             return round(time.perf_counter() - started, 1)

@@ -1,6 +1,9 @@
-"""Take docs/screenshot.png of the offensive page (offline: tiles are blanked, Leaflet served locally).
+"""Screenshots of the pages (offline: tiles are blanked, Leaflet served locally), for the docs and for
+looking at a change: every map page at a projector's 1366×768 and a phone's 390×844, in English
+and Spanish, and the presenter view.
 
-Usage: .venv/bin/python scripts/screenshot.py [YYYY-MM-DD [page-path [file-name]]]   (after `bash scripts/test.sh` set-up)
+Usage: .venv/bin/python scripts/screenshot.py [out-dir]   (after `bash scripts/test.sh` set-up)
+Writes <out-dir>/<page>-<width>x<height>-<lang>.png (default out-dir: docs/screens).
 """
 
 from __future__ import annotations
@@ -15,20 +18,44 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import CHROMIUM, route_offline, start_server  # noqa: E402
 
+SHOTS = (("", "?day=1945-08-20"), ("dongning", "?day=1945-08-20"), ("captivity", "?month=1946-12"),
+         ("story", "?step=4"))
+SIZES = ((1366, 768), (390, 844))
 
-def main(day: str = "1945-08-20", path: str = "", out: str = "screenshot.png") -> None:
+
+def settled(page) -> None:
+    """Wait until the map has drawn its markers and its big date."""
+    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+    frame.locator(".atlas-icon").first.wait_for(timeout=60_000)
+    frame.locator(".atlas-date").filter(has_text="19").first.wait_for(timeout=60_000)
+
+
+def main(out: str = "docs/screens") -> None:
+    folder = ROOT / out
+    folder.mkdir(parents=True, exist_ok=True)
     proc, url = start_server()
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            context = browser.new_context(viewport={"width": 1600, "height": 1000})
-            route_offline(context, url)
-            page = context.new_page()
-            param = "month" if len(day) == 7 else "day"  # YYYY-MM for the captivity page
-            page.goto(f"{url}/{path}?{param}={day}")
-            page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(".atlas-icon").first.wait_for()
-            page.wait_for_timeout(1000)
-            page.screenshot(path=str(ROOT / "docs" / out))
+            for width, height in SIZES:
+                for lang in ("en", "es"):
+                    context = browser.new_context(viewport={"width": width, "height": height})
+                    route_offline(context, url)
+                    page = context.new_page()
+                    for name, query in SHOTS:
+                        page.goto(f"{url}/{name}{query}&lang={lang}")
+                        settled(page)
+                        page.screenshot(path=str(folder / f"{name or 'offensive'}-{width}x{height}-{lang}.png"))
+                    if width > 1000:
+                        page.goto(f"{url}/?day=1945-08-20&lang={lang}")
+                        settled(page)
+                        page.keyboard.press("f")
+                        page.locator("body.atlas-presenting").wait_for(state="attached")
+                        page.wait_for_function("() => !document.querySelector('[data-testid=stSidebar]')"
+                                               " || getComputedStyle(document.querySelector('[data-testid=stSidebar]'))"
+                                               ".display === 'none'")
+                        page.screenshot(path=str(folder / f"presenter-{width}x{height}-{lang}.png"))
+                    context.close()
             browser.close()
     finally:
         proc.terminate()

@@ -11,20 +11,26 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
-# Debian's chromium for the Playwright tests (Playwright cannot download its own browser here).
-if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+# Debian's chromium for the Playwright tests (Playwright cannot download its own browser here), and
+# Debian's Node.js and npm for the map client's tests and linter.
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+missing=()
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Leaflet for the browser tests, from the npm registry (never committed; see tests/browser/package.json).
-if [ ! -f tests/browser/node_modules/leaflet/dist/leaflet.js ] || \
-   [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
-  npm ci --prefix tests/browser --no-audit --no-fund --silent
+# ESLint, jsdom and Leaflet from the npm registry (package-lock.json; node_modules is never committed).
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --silent
 fi
 
 .venv/bin/ruff check --quiet .
+npx --no-install eslint static tests/js
+node --test --test-reporter=dot tests/js/
 .venv/bin/python scripts/fmt_geodata.py --check
 .venv/bin/python -m atlas.validate
 exec .venv/bin/python -m pytest "$@"

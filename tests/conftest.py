@@ -109,10 +109,15 @@ HISTORY_CSV = (
 )
 
 
+LABELS_CSV = ("id,pages,name_en,name_es,name_local,lat,lon,geonames_id,rank\n"
+              "lbl-alpha,offensive,Alpha town,Pueblo Alfa,阿尔法,45.75,126.65,2037013,1\n")
+
+
 def write_package(folder: Path, features: list | None = None, sources: str = SOURCES_CSV,
                   raw_geojson: str | None = None, axes: str | None = AXES_CSV,
                   figures: str | None = FIGURES_CSV, claims: str | None = CLAIMS_CSV,
-                  history: str | None = HISTORY_CSV, story: str | None = STORY_CSV) -> Path:
+                  history: str | None = HISTORY_CSV, story: str | None = STORY_CSV,
+                  labels: str | None = LABELS_CSV) -> Path:
     """Write a geodata package to ``folder`` (the real schema, a one-layer datapackage.json).
 
     ``features`` defaults to :data:`FEATURES` plus :data:`AXIS_FEATURES`; ``axes``/``figures``
@@ -128,7 +133,7 @@ def write_package(folder: Path, features: list | None = None, sources: str = SOU
     (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
     (folder / "sources.csv").write_text(sources, encoding="utf-8")
     tables = (("axes.csv", axes), ("figures.csv", figures), ("claims.csv", claims), ("history.csv", history),
-              ("story.csv", story))
+              ("story.csv", story), ("labels.csv", labels))
     for name, table in tables:
         if table is not None:
             (folder / name).write_text(table, encoding="utf-8")

@@ -52,9 +52,9 @@ def captions(at: AppTest) -> list[str]:
 
 def feature_ids(args: dict) -> set[str]:
     """Feature ids in the layer JS that streamlit-folium sends to the iframe (packed form, see
-    atlas.maps.pack_layer: markers, arrowheads and axis lines lead with their id)."""
+    atlas.packing.pack_layer: markers, arrowheads and axis lines lead with their id)."""
     script = args["feature_group"]
-    start = script.index("{", script.index("window.atlasApply(map_div, "))
+    start = script.index("{", script.index("window.atlas.apply("))
     packed, _ = json.JSONDecoder().raw_decode(script[start:])
     ids = {row[0] for key in ("m", "a", "l") for row in packed[key]}
     return ids | {feature["properties"]["id"] for feature in packed["f"]}
@@ -431,7 +431,7 @@ def test_play_controls_are_on_every_map_page():
         at = run_app()
         at.switch_page(page).run()
         assert not at.exception
-        assert any(tog.label == "Play" for tog in at.toggle)
+        assert any(button.label == "Play" for button in at.button)
         assert any(b.label == "Download this map (HTML)" for b in at.get("download_button"))
 
 

@@ -2,74 +2,89 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import threading
 
 from streamlit.testing.v1 import AppTest
 
-from atlas import maps, scene, ui
+from atlas import dayview, scene
+from atlas.map import catalog
+from atlas.pages import DONGNING, OFFENSIVE
+from atlas.ui import background, cache, component, mapview
 from tests.conftest import REPO
 
 APP = str(REPO / "app.py")
-DAYS = [dt.date(1945, 8, 8) + dt.timedelta(days=i) for i in range(26)]
+DAYS = OFFENSIVE.days()
 
 
 def test_first_visit_prepares_the_step_table_and_every_date_of_the_page_in_the_background(monkeypatch):
     monkeypatch.setenv("ATLAS_PREWARM", "1")  # the app tests' default is off (see conftest)
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
-    for thread in [t for t in threading.enumerate() if t.name == "atlas-prewarm-offensive-en"]:
-        thread.join(180)
-    loaded = ui.load()
-    view = tuple(tuple(corner) for corner in scene.SCENES["offensive"].bounds)
+    assert background.wait_idle(180)
+    loaded = cache.load()
+    view = cache.default_view(loaded, "offensive")
 
     def computed_again(*args, **kwargs):
         raise AssertionError("a prepared date was computed again")
 
     monkeypatch.setattr(scene, "scene_map", computed_again)  # any cache miss would call it
-    monkeypatch.setattr(ui.dayview, "day_view", computed_again)
+    monkeypatch.setattr(dayview, "day_view", computed_again)
     for day in DAYS:
-        by_reference = ui._map_args(loaded.folder, loaded.stamp, "offensive", "en", view, day, "offensive_map",
-                                    ui.MAP_HEIGHT, True)["feature_group"]
-        assert f'window.atlasApply(map_div, {{"d": "{day.isoformat()}", "r": 1}})' in by_reference  # the date only
-        assert day.strftime("%Y") in ui.day_view(loaded, "offensive", day, "en").caption
+        by_reference = mapview._map_args(loaded.folder, loaded.stamp, "offensive", "en", view, day, True)
+        assert f'window.atlas.apply({{"d": "{day.isoformat()}", "r": 1}})' in by_reference["feature_group"]
+        assert f" on the map up to {day.strftime('%-d %B %Y')} · " in cache.day_view(loaded, "offensive", day, "en").caption
     # ... after the step table, which holds every date's layer
-    element = ui.steps_element(loaded, "offensive", "en", DAYS)
-    assert element is not None and element.startswith('<div id="atlas-steps-')
-    text = html.unescape(element.split('data-steps="', 1)[1].rsplit('"', 1)[0])
-    table = json.loads(text)
+    element = background.steps_element(loaded, "offensive", "en")
+    assert element is not None and element.startswith('<div hidden data-atlas-steps="')
+    table = json.loads(html.unescape(element.split('data-json="', 1)[1].rsplit('"', 1)[0]))
     assert table["key"] == "day" and table["days"] == [day.isoformat() for day in DAYS]
-    assert ui.steps_element(loaded, "offensive", "en", DAYS[1:]) is None  # another slider: not this table
-    assert ui.steps_element(loaded, "offensive", "es", DAYS) is None  # each language gets its own
+    assert background.steps_element(loaded, "offensive", "es") is None  # each language gets its own
+
+
+def test_one_worker_prepares_each_page_and_language_once_whatever_the_url(monkeypatch):
+    """Distinct ?focus= values (links from the claims' cards) never start more work."""
+    monkeypatch.setenv("ATLAS_PREWARM", "1")
+    loaded = cache.load()
+    calls = []
+    assert background.submit(loaded, "dongning", "es", DONGNING.default, lambda *args: calls.append(args))
+    for _ in range(60):
+        assert not background.submit(loaded, "dongning", "es", DONGNING.default, lambda *args: calls.append(args))
+    assert background.wait_idle(180)
+    assert len(calls) == len(DONGNING.days())  # one job: every date once
+    assert [t.name for t in threading.enumerate()].count("atlas-prepare") == 1
 
 
 def test_a_page_with_its_step_table_sends_each_date_by_reference(monkeypatch):
     """Once the step table is ready, the page carries it after the map and a step sends only the date."""
-    loaded = ui.load()
-    element = maps.steps_html(ui.page_catalog(loaded, "offensive", "en"), ui.step_table(loaded, "offensive", "en", DAYS))
-    monkeypatch.setitem(ui._STEPS, (loaded.folder, loaded.stamp, "offensive", "en", tuple(DAYS)), element)
+    loaded = cache.load()
+    element = catalog.steps_html(cache.page_catalog(loaded, "offensive", "en"),
+                                 background.step_table(loaded, "offensive", "en"))
+    monkeypatch.setitem(background._steps, (loaded.folder, loaded.stamp, "offensive", "en"), element)
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert any(e.proto.body == element for e in at.get("html"))
-    (component,) = at.get("component_instance")
-    assert '{"d": "1945-08-09", "r": 1}' in json.loads(component.proto.json_args)["feature_group"]
+    (map_element,) = at.get("component_instance")
+    script = json.loads(map_element.proto.json_args)["feature_group"]
+    assert script.count("window.atlas.apply(") == 1 and 'window.atlas.apply({"d": "1945-08-09", "r": 1});' in script
     at.select_slider(key="day").set_value("1945-08-20").run()
-    (component,) = at.get("component_instance")
-    assert '{"d": "1945-08-20", "r": 1}' in json.loads(component.proto.json_args)["feature_group"]
-    assert "20 August 1945" in at.caption[0].value
+    (map_element,) = at.get("component_instance")
+    script = json.loads(map_element.proto.json_args)["feature_group"]
+    assert script.count("window.atlas.apply(") == 1 and 'window.atlas.apply({"d": "1945-08-20", "r": 1});' in script
+    assert " places on the map up to 20 August 1945 · " in at.caption[0].value
 
 
 def test_recorded_arguments_are_what_st_folium_sends_and_calls_outside_a_recording_pass_through(monkeypatch):
-    loaded = ui.load()
-    view = tuple(tuple(corner) for corner in scene.SCENES["dongning"].bounds)
-    day = dt.date(1945, 8, 20)
-    args = ui._map_args(loaded.folder, loaded.stamp, "dongning", "es", view, day, "dongning_map", ui.MAP_HEIGHT, False)
+    loaded = cache.load()
+    view = tuple(tuple(corner) for corner in DONGNING.bounds)
+    args = mapview._map_args(loaded.folder, loaded.stamp, "dongning", "es", view, DONGNING.days()[12], False)
     assert {"script", "header", "html", "feature_group", "key", "height", "css_links", "js_links"} <= set(args)
-    assert args["on_change"] is None and "atlas-catalog-" in args["script"]
-    assert ui._recording.box is None  # the recorder is off again: st_folium elsewhere draws as usual
+    catalog_id = cache.page_catalog(loaded, "dongning", "es").id
+    assert args["on_change"] is None and json.dumps({"catalog": catalog_id, "steps": catalog_id}) in args["script"]
+    assert args["js_links"][-2:] == ["../../app/static/map/atlas-map.js", "../../app/static/map/streamlit-adapter.js"]
+    assert component._recording.box is None  # the recorder is off again: st_folium elsewhere draws as usual
     calls = []
-    monkeypatch.setattr(ui, "_draw_component", lambda **kwargs: calls.append(kwargs))
-    ui._record_or_draw(x=1)
+    monkeypatch.setattr(component, "draw_component", lambda **kwargs: calls.append(kwargs))
+    component._record_or_draw(x=1)
     assert calls == [{"x": 1}]

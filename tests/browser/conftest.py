@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-NODE_MODULES = Path(__file__).resolve().parent / "node_modules"
+NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # A 1x1 transparent PNG stands in for every map tile.
 BLANK_PNG = bytes.fromhex(

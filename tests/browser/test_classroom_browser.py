@@ -69,16 +69,17 @@ def test_downloaded_map_page_draws_its_markers_legend_and_popups(browser, app_ur
     """The 'Download this map (HTML)' file opens on its own: markers, legend and popups all work."""
     import datetime as dt
 
-    from atlas import maps, scene
+    from atlas import scene
     from atlas.load import load_atlas
+    from atlas.map import catalog, elements
     from atlas.paths import DEFAULT_GEODATA_DIR
     from tests.browser.conftest import route_offline
 
     atlas = load_atlas(DEFAULT_GEODATA_DIR)
-    catalog = maps.map_catalog(atlas.layers["offensive"].frame, "es", atlas.sources, atlas.axes, "offensive")
-    html = maps.standalone_html(scene.scene_map("offensive", "es", catalog, maps.VIEW_BOUNDS),
-                                scene.scene_layer(atlas, "offensive", dt.date(1945, 8, 20), "es", catalog),
-                                "Mapa", catalog)
+    page_catalog = catalog.map_catalog(atlas.layers["offensive"].frame, "es", atlas.sources, atlas.axes, "offensive")
+    html = elements.standalone_html(
+        scene.scene_map("offensive", "es", page_catalog, elements.VIEW_BOUNDS, embedded=True),
+        scene.scene_layer(atlas, "offensive", dt.date(1945, 8, 20), "es", page_catalog), "Mapa")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     route_offline(context, app_url)
     page = context.new_page()

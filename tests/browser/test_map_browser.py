@@ -6,7 +6,7 @@ import time
 
 from playwright.sync_api import Page, expect
 
-from atlas.ui import MAP_HEIGHT
+from atlas.ui.mapview import MAP_HEIGHT
 
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 

@@ -48,7 +48,7 @@ def open_with_step_table(page: Page, url: str) -> None:
     deadline = time.monotonic() + 180
     while True:
         open_app(page, url)
-        if page.locator("[id^='atlas-steps-']").count():
+        if page.locator("[data-atlas-steps]").count():
             return
         assert time.monotonic() < deadline, "the page never got its step table"
         page.wait_for_timeout(2000)

@@ -1,5 +1,5 @@
 from atlas.citations import cited_keys, parse_citations
-from atlas.load import Source
+from atlas.model import Source
 from atlas.popups import popup_html, text, tooltip_html
 
 SOURCES = {"doe-1990": Source("doe-1990", "J. Doe <b>bold</b> & co", "https://example.org/?a=1&b=2", "Facts only.")}

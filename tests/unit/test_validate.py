@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from atlas.load import load_layers, validate_package
-from atlas.validate import distance_km
+from atlas.rules import distance_km
 from tests.conftest import REPO, SOURCES_CSV, write_package
 
 
@@ -190,7 +190,10 @@ STORY_HEADER = "step,page,date,focus,title_en,title_es,caption_en,caption_es,sou
 @pytest.mark.parametrize(
     ("text", "feature", "fragment"),
     [
-        (STORY_HEADER + "2,offensive,1945-08-10,,T,T,C,C,doe-1990: p. 1\n", "step 2", "step: expected 1"),
+        (STORY_HEADER + "2,offensive,1945-08-10,,T,T,C,C,doe-1990: p. 1\n1,offensive,1945-08-10,,T,T,C,C,doe-1990: p. 1\n",
+         "step 1", "step: '1' is not a whole number above the step before it"),
+        (STORY_HEADER + "1,offensive,1945-08-10,,T,T,C,C,doe-1990: p. 1, p. 2\n", "line 2",
+         "has 10 fields, the header has 9: quote any value that contains a comma"),
         (STORY_HEADER + "1,moon,1945-08-10,,T,T,C,C,doe-1990: p. 1\n", "step 1", "page: 'moon'"),
         (STORY_HEADER + "1,offensive,1945-10-10,,T,T,C,C,doe-1990: p. 1\n", "step 1", "date: '1945-10-10'"),
         (STORY_HEADER + "1,captivity,1946-12-01,,T,T,C,C,doe-1990: p. 1\n", "step 1", "date: '1946-12-01'"),

@@ -1,0 +1,50 @@
+"""The one CSV reader of the package's tables (sources.csv and the others).
+
+It accepts what spreadsheet programs write: a UTF-8 byte-order mark (Excel's "CSV UTF-8") is
+read as nothing. It refuses, with one message naming the file and how to save it, a file in
+another encoding; and it names every row with too many or too few fields (an unquoted comma),
+leaving that row out instead of shifting its values into the wrong columns.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Collection
+from pathlib import Path
+
+from atlas.model import Problem
+
+NOT_UTF8 = ("is not UTF-8 text ({error}); save it as \"CSV UTF-8\" (Excel) or with the UTF-8 character set "
+            "(LibreOffice, Google Sheets)")
+
+
+def read_rows(path: Path, columns: Collection[str]) -> tuple[list[dict[str, str]], list[Problem]]:
+    """Rows of a UTF-8 CSV with the given columns (values stripped, each row's line number under
+    ``_line``), and the problems: the one that stops the file being read, or each bad row."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            raw = [(reader.line_num, row) for row in reader]  # the line each record ends on
+            header = reader.fieldnames or []
+    except FileNotFoundError:
+        return [], [Problem(path.name, "-", "file is missing")]
+    except UnicodeDecodeError as exc:
+        return [], [Problem(path.name, "-", NOT_UTF8.format(error=f"byte {exc.start}"))]
+    except (OSError, csv.Error) as exc:
+        return [], [Problem(path.name, "-", f"cannot read: {exc}")]
+    missing = [c for c in columns if c not in header]
+    if missing:
+        return [], [Problem(path.name, "-", f"missing column(s): {', '.join(missing)}")]
+    out: list[dict[str, str]] = []
+    problems: list[Problem] = []
+    for line, row in raw:
+        if None in row:
+            problems.append(Problem(path.name, f"line {line}", f"has {len(header) + len(row[None])} fields, "
+                                    f"the header has {len(header)}: quote any value that contains a comma"))
+            continue
+        if any(value is None for value in row.values()):
+            count = sum(value is not None for value in row.values())
+            problems.append(Problem(path.name, f"line {line}", f"has {count} fields, the header has {len(header)}"))
+            continue
+        out.append({**{k: v.strip() for k, v in row.items()}, "_line": str(line)})
+    return out, problems

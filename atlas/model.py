@@ -1,0 +1,136 @@
+"""The data model: what a loaded package is made of, and a problem found in it.
+
+Every other data module (csvfile, rules, tables, links, load) imports from here, and this module
+imports none of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the data, located by file and feature id."""
+
+    file: str
+    feature: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.feature}: {self.message}"
+
+
+class DataError(Exception):
+    """The data folder cannot be read at all (no package description, no schema)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One bibliography entry from ``sources.csv``."""
+
+    key: str
+    citation: str
+    url: str
+    rights: str
+    dossier_key: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Axis:
+    """One army's axis of advance: who, from which start area, and the sources for the route."""
+
+    axis: str
+    front: str
+    army_en: str
+    army_es: str
+    commander: str
+    start: str
+    description_en: str
+    description_es: str
+    sources: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One strength or loss figure, with whose figure it is. Figures sharing a topic compete."""
+
+    id: str
+    subject: str
+    topic: str
+    topic_en: str
+    topic_es: str
+    side: str
+    scope_en: str
+    scope_es: str
+    value_low: int
+    value_high: int | None
+    according_to_en: str
+    according_to_es: str
+    certainty: str
+    sources: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim from the seed articles (or the click-bait they echo), set against the record."""
+
+    id: str
+    subject: str
+    claim_en: str
+    claim_es: str
+    quote: str  # verbatim, in the seed's own language; empty for claims not in the seeds
+    seed: str
+    verdict: str
+    record_en: str
+    record_es: str
+    certainty: str
+    sources: str
+    map_page: str  # where the map shows it: offensive | dongning | captivity, or empty
+    map_date: str  # YYYY-MM-DD (offensive, dongning) or YYYY-MM (captivity)
+    map_feature: str  # a feature id of that page's layer to centre on, or empty
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """A dated line of background history (e.g. the fortress's construction), outside the map's window."""
+
+    id: str
+    subject: str
+    date_start: str
+    date_end: str
+    certainty: str
+    text_en: str
+    text_es: str
+    sources: str
+
+
+@dataclass(frozen=True)
+class StoryStep:
+    """One step of the guided tour: which map, which date, where to look, and what to say."""
+
+    step: int
+    page: str
+    date: str
+    focus: str
+    title_en: str
+    title_es: str
+    caption_en: str
+    caption_es: str
+    sources: str
+
+
+@dataclass(frozen=True)
+class Label:
+    """A place named on a map page for orientation (``labels.csv``); its point is GeoNames'."""
+
+    id: str
+    pages: tuple[str, ...]
+    name_en: str
+    name_es: str
+    name_local: str
+    lat: float
+    lon: float
+    geonames_id: int
+    rank: int  # 1 shows at every zoom, 2 and 3 only closer in

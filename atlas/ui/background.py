@@ -1,0 +1,122 @@
+"""One background worker per process that prepares every date of a page once.
+
+A page's first visit in a language queues one job, keyed only by what the server defines (the data
+version, the page and the language; never by a value from the URL). The job builds the page's step
+table (every date's layer: from then on the map switches dates in the browser the moment the slider
+moves), then each date's map arguments for the page's default view and each date's text, the dates
+after the visitor's first date first. The queue is bounded, a job is never queued twice, and a job
+stops as soon as the data changes. ``ATLAS_PREWARM=0`` turns it off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import queue
+import threading
+import time
+from collections import OrderedDict
+from typing import Any
+
+from atlas.map import catalog as catalogs
+from atlas.map import packing
+from atlas.pages import MAP_PAGES
+from atlas.ui import cache
+
+QUEUE_SIZE = 16
+TABLES_KEPT = 16  # step tables' elements: a page and language each (about 20 kB apiece)
+
+_jobs: queue.Queue[tuple[Any, ...]] = queue.Queue(maxsize=QUEUE_SIZE)
+_seen: set[tuple[Any, ...]] = set()
+_lock = threading.Lock()
+_latest: dict[str, cache.Stamp] = {}  # data folder -> the newest stamp a page has run with
+_steps: OrderedDict[tuple[Any, ...], str] = OrderedDict()  # (folder, stamp, page, lang) -> element
+_worker: threading.Thread | None = None
+
+
+def step_table(loaded: cache.Loaded, page: str, lang: str) -> dict[str, Any]:
+    """Every date of a page's slider as a packed layer (see :func:`atlas.map.packing.step_table`)."""
+    spec = MAP_PAGES[page]
+    places = cache.page_catalog(loaded, page, lang).places
+    return packing.step_table(spec.slider_key, [
+        (day.isoformat(), packing.pack_layer(cache.layer_data(loaded, page, day, lang), places)) for day in spec.days()])
+
+
+def steps_element(loaded: cache.Loaded, page: str, lang: str) -> str | None:
+    """The page's step table as a hidden element, once the worker has built it (None before)."""
+    with _lock:
+        return _steps.get((loaded.folder, loaded.stamp, page, lang))
+
+
+def submit(loaded: cache.Loaded, page: str, lang: str, start: dt.date, prepare_day: Any) -> bool:
+    """Queue the preparation of a page in a language (once per data version); False if it was
+    already queued or done, or the queue is full (the page then computes what it needs itself).
+    ``prepare_day(loaded, page, lang, day)`` prepares one date's map arguments."""
+    if os.environ.get("ATLAS_PREWARM", "1") == "0":
+        return False
+    key = (loaded.folder, loaded.stamp, page, lang)
+    with _lock:
+        _latest[loaded.folder] = loaded.stamp
+        if key in _seen:
+            return False
+        try:
+            _jobs.put_nowait((loaded, page, lang, start, prepare_day))
+        except queue.Full:
+            return False
+        _seen.add(key)
+        _seen.difference_update({k for k in _seen if k[0] == loaded.folder and k[1] != loaded.stamp})
+        _start_worker()
+    return True
+
+
+def _start_worker() -> None:
+    global _worker
+    if _worker is None or not _worker.is_alive():
+        _worker = threading.Thread(target=_run, name="atlas-prepare", daemon=True)
+        _worker.start()
+
+
+def _current(loaded: cache.Loaded) -> bool:
+    with _lock:
+        return _latest.get(loaded.folder) == loaded.stamp
+
+
+def _run() -> None:
+    while True:
+        loaded, page, lang, start, prepare_day = _jobs.get()
+        try:
+            _prepare(loaded, page, lang, start, prepare_day)
+        except Exception:  # noqa: BLE001 - an optimisation only: the page computes what it needs itself
+            pass
+        finally:
+            _jobs.task_done()
+
+
+def _prepare(loaded: cache.Loaded, page: str, lang: str, start: dt.date, prepare_day: Any) -> None:
+    if not _current(loaded):
+        return
+    key = (loaded.folder, loaded.stamp, page, lang)
+    element = catalogs.steps_html(cache.page_catalog(loaded, page, lang), step_table(loaded, page, lang))
+    with _lock:
+        _steps[key] = element
+        _steps.move_to_end(key)
+        while len(_steps) > TABLES_KEPT:
+            _steps.popitem(last=False)
+    days = MAP_PAGES[page].days()
+    ordered = [d for d in days if d > start] + [d for d in reversed(days) if d < start] + [d for d in days if d == start]
+    for day in ordered:
+        if not _current(loaded):  # the data changed: this work is stale
+            return
+        prepare_day(loaded, page, lang, day)
+        cache.day_view(loaded, page, day, lang)
+        time.sleep(0.01)  # let a running page take the interpreter first
+
+
+def wait_idle(timeout: float = 120.0) -> bool:
+    """Wait until every queued job is done (for tests and the benchmark); False on time-out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if _jobs.unfinished_tasks == 0:
+            return True
+        time.sleep(0.05)
+    return False

@@ -1,0 +1,150 @@
+"""The data package and everything computed from it, cached for all sessions.
+
+Every cache is keyed by the data folder's stamp, so a changed data file is read again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import folium
+import streamlit as st
+
+from atlas import dayview, export, scene, timeline
+from atlas.i18n import long_date, long_month
+from atlas.load import Atlas, DataError, load_atlas
+from atlas.map import catalog as catalogs
+from atlas.map import elements, packing
+from atlas.pages import MAP_PAGES
+from atlas.paths import geodata_dir
+
+Stamp = tuple[tuple[str, int], ...]
+
+
+def _stamp(folder: Path) -> Stamp:
+    """A cache key that changes whenever a data file changes."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    return tuple((str(p), p.stat().st_mtime_ns) for p in files)
+
+
+EMPTY_ATLAS = Atlas({}, {}, {}, (), ())
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The loaded package, the fatal error if it could not be read, and the cache key it came from."""
+
+    atlas: Atlas
+    fatal: str
+    folder: str
+    stamp: Stamp
+
+
+@st.cache_data(show_spinner=False)
+def _load(folder: str, stamp: Stamp) -> tuple[Atlas, str]:
+    try:
+        return load_atlas(Path(folder)), ""
+    except DataError as exc:
+        return EMPTY_ATLAS, str(exc)
+
+
+def load() -> Loaded:
+    """The data package (cached until a file in the data folder changes)."""
+    folder = geodata_dir()
+    stamp = _stamp(folder)
+    atlas, fatal = _load(str(folder), stamp)
+    return Loaded(atlas, fatal, str(folder), stamp)
+
+
+def _frame(atlas: Atlas, layer: str) -> Any:
+    return atlas.layers[layer].frame if layer in atlas.layers else timeline.empty_frame()
+
+
+@st.cache_data(show_spinner=False)
+def _catalog(folder: str, stamp: Stamp, page: str, lang: str) -> catalogs.MapCatalog:
+    atlas, _ = _load(folder, stamp)
+    spec = MAP_PAGES[page]
+    show = long_month if spec.monthly else long_date
+    dates = {day.isoformat(): show(day, lang) for day in spec.days()}
+    return catalogs.map_catalog(_frame(atlas, spec.layer), lang, atlas.sources, atlas.axes, spec.legend, dates,
+                                catalogs.label_table(atlas.labels, page, lang))
+
+
+def page_catalog(loaded: Loaded, page: str, lang: str) -> catalogs.MapCatalog:
+    """A map page's popups, icons, places and legend (cached until a data file changes). Show it
+    with :func:`atlas.ui.mapview.show_catalog` after the page's dated part: it never changes with
+    the date, and the map waits for it while the text above the map does not."""
+    return _catalog(loaded.folder, loaded.stamp, page, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _shown(folder: str, stamp: Stamp, layer: str, day: dt.date) -> Any:
+    atlas, _ = _load(folder, stamp)
+    return timeline.on_date(_frame(atlas, layer), day, atlas.axes)
+
+
+def shown_on(loaded: Loaded, layer: str, day: dt.date) -> Any:
+    """The features of ``layer`` on the map on ``day``, with their phase (cached per day: a class
+    stepping through the same dates computes each day once)."""
+    return _shown(loaded.folder, loaded.stamp, layer, day)
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _day_view(folder: str, stamp: Stamp, page: str, day: dt.date, lang: str) -> dayview.DayView:
+    atlas, _ = _load(folder, stamp)
+    layer = MAP_PAGES[page].layer
+    return dayview.day_view(page, _frame(atlas, layer), _shown(folder, stamp, layer, day), day, lang, atlas.axes)
+
+
+def day_view(loaded: Loaded, page: str, day: dt.date, lang: str) -> dayview.DayView:
+    """The caption, side panel and table of a map page on ``day`` (cached per page, day and language)."""
+    return _day_view(loaded.folder, loaded.stamp, page, day, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _layer_data(folder: str, stamp: Stamp, page: str, day: dt.date, lang: str) -> dict[str, Any]:
+    atlas, _ = _load(folder, stamp)
+    shown = _shown(folder, stamp, MAP_PAGES[page].layer, day)
+    return scene.layer_data(atlas, page, day, lang, _catalog(folder, stamp, page, lang).icons, shown)
+
+
+def layer_data(loaded: Loaded, page: str, day: dt.date, lang: str) -> dict[str, Any]:
+    """The FeatureCollection a page's map draws on ``day`` (cached per page, day and language)."""
+    return _layer_data(loaded.folder, loaded.stamp, page, day, lang)
+
+
+def packed_layer(loaded: Loaded, page: str, day: dt.date, lang: str) -> dict[str, Any]:
+    """The layer of ``day`` in the packed form a step sends (see :func:`atlas.map.packing.pack_layer`)."""
+    return packing.pack_layer(layer_data(loaded, page, day, lang), page_catalog(loaded, page, lang).places)
+
+
+@st.cache_data(show_spinner=False)
+def _default_view(folder: str, stamp: Stamp, page: str) -> tuple[tuple[float, ...], ...]:
+    atlas, _ = _load(folder, stamp)
+    return tuple(tuple(corner) for corner in scene.default_view(atlas, page))
+
+
+def default_view(loaded: Loaded, page: str) -> tuple[tuple[float, ...], ...]:
+    """The page's first view: around everything its map draws on its default date."""
+    return _default_view(loaded.folder, loaded.stamp, page)
+
+
+def day_layer(loaded: Loaded, page: str, day: dt.date, lang: str) -> folium.FeatureGroup:
+    """The map layer of ``day``, packed for the page's catalog."""
+    places = page_catalog(loaded, page, lang).places
+    return elements.layer_from_data(layer_data(loaded, page, day, lang), day, places)
+
+
+@st.cache_data(show_spinner=False)
+def layer_csv(path: str, stamp: Stamp) -> bytes:
+    """A layer's CSV download, rebuilt only when a data file changes."""
+    return export.layer_csv(Path(path).read_text(encoding="utf-8"))
+
+
+@st.cache_data(show_spinner=False)
+def package_zip(folder: str, stamp: Stamp) -> bytes:
+    """The whole data package as a zip, rebuilt only when a data file changes."""
+    return export.package_zip(Path(folder))

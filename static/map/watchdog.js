@@ -1,0 +1,36 @@
+/*
+ * Runs in its own small frame beside the page's maps: if a map's scripts could not load (Leaflet
+ * blocked, reader offline), streamlit-folium leaves an empty box; after the time given this
+ * writes the message into that box instead. It works exactly when the map's scripts do not.
+ * Contract with streamlit-folium (docs/streamlit-contract.md, point 3): its frame's title is
+ * "streamlit_folium.st_folium" and the map's box has the id "map_div".
+ */
+(function () {
+  'use strict';
+  const settings = JSON.parse(document.getElementById('atlas-watchdog-settings').textContent);
+  const started = Date.now();
+  function check() {
+    let waiting = false;
+    const frames = window.parent.document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]');
+    frames.forEach(function (frame) {
+      try {
+        const doc = frame.contentDocument;
+        const box = doc && doc.getElementById('map_div');
+        if (!box) { waiting = true; return; }
+        const old = doc.getElementById('atlas-no-map');
+        if (box.classList.contains('leaflet-container')) { if (old) { old.remove(); } return; }
+        if (old) { return; }
+        if (Date.now() - started < settings.timeout) { waiting = true; return; }
+        const note = doc.createElement('div');
+        note.id = 'atlas-no-map';
+        note.setAttribute('role', 'alert');
+        note.textContent = settings.message;
+        note.style.cssText = 'padding:2em;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#f3f3f3;' +
+          'border:1px dashed #888';
+        box.appendChild(note);
+      } catch { /* a frame of another origin: not ours */ }
+    });
+    if (waiting || Date.now() - started < 60000) { setTimeout(check, 1000); }
+  }
+  setTimeout(check, 1000);
+})();

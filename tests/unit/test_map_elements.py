@@ -1,0 +1,84 @@
+"""The Folium objects: a base map that never depends on the date, loads the map client and stays
+small; the day's layer; the standalone page."""
+
+import datetime as dt
+import json
+
+import folium
+import pytest
+from streamlit_folium import _get_feature_group_string, _get_map_string
+
+from atlas.load import load_atlas
+from atlas.map import catalog, client, elements
+from atlas.timeline import on_date, split_placed
+
+
+@pytest.fixture
+def loaded(package):
+    atlas = load_atlas(package)
+    return atlas.layers["offensive"].frame, atlas.sources, atlas.axes
+
+
+def test_base_map_is_identical_across_reruns_small_and_independent_of_the_day(loaded):
+    frame, sources, axes = loaded
+    en = catalog.map_catalog(frame, "en", sources, axes, "offensive")
+    first, second = elements.base_map("en", en), elements.base_map("en", en)
+    assert _get_map_string(first) == _get_map_string(second)
+    assert _get_map_string(elements.base_map("es", catalog.map_catalog(frame, "es", sources, axes, "offensive"))) != \
+        _get_map_string(first)  # another language names another catalog
+    # It is resent with every step, so it stays small: the client's code is a file the frame loads once.
+    assert len(_get_map_string(first)) < 3_000
+
+
+def test_base_map_loads_leaflet_and_the_client_and_names_its_catalog(loaded):
+    frame, sources, axes = loaded
+    page_catalog = catalog.map_catalog(frame, "en", sources, axes, "offensive")
+    m = elements.base_map("en", page_catalog)
+    assert m.default_js == [("leaflet", elements.LEAFLET_JS)]
+    (reader,) = [c for c in m._children.values() if isinstance(c, elements.MapClient)]
+    assert reader.default_js == [("atlas-map", "../../app/static/map/atlas-map.js"),
+                                 ("streamlit-adapter", "../../app/static/map/streamlit-adapter.js")]
+    assert reader.default_css == [("atlas-map", "../../app/static/map/atlas-map.css")]
+    script = _get_map_string(m)
+    ids = json.dumps({"catalog": page_catalog.id, "steps": page_catalog.id})
+    assert f"window.atlas = AtlasMap.attach(L, map_div, AtlasStreamlit.source(window, {ids})" in script
+    tiles = [c for c in m._children.values() if isinstance(c, folium.TileLayer)]
+    assert len(tiles) == 2 and all(t.options.get("attribution") for t in tiles)
+    assert "Transbaikal Front" in page_catalog.payload["legend"]
+
+
+def test_client_files_exist_where_the_map_loads_them():
+    for name in (*client.SCRIPTS, *client.STYLES, "watchdog.js"):
+        assert (client.CLIENT_DIR / name).is_file(), name
+    assert client.CLIENT_DIR == client.STATIC_DIR / "map" and client.STATIC_DIR.name == "static"
+
+
+def test_day_layer_js_names_ids_and_keys_only(loaded):
+    frame, sources, axes = loaded
+    page_catalog = catalog.map_catalog(frame, "en", sources, axes, "offensive")
+    m = elements.base_map("en", page_catalog)
+    placed, _ = split_placed(on_date(frame, dt.date(1945, 9, 1), axes))
+    layer = elements.feature_layer(placed, dt.date(1945, 9, 1), "en", icons=page_catalog.icons,
+                                   places=page_catalog.places)
+    js = _get_feature_group_string(layer, m)
+    assert "window.atlas.apply(" in js and '"d": "1945-09-01"' in js
+    assert "Alpha text." not in js and "<svg" not in js  # popups and icons are in the catalog, not re-sent
+    ref = _get_feature_group_string(elements.step_ref(dt.date(1945, 8, 20)), m)
+    assert 'window.atlas.apply({"d": "1945-08-20", "r": 1});' in ref
+
+
+def test_standalone_page_holds_client_catalog_and_layer_and_data_cannot_close_a_script(loaded):
+    frame, sources, axes = loaded
+    page_catalog = catalog.map_catalog(frame, "en", sources, axes, "offensive")
+    hostile = catalog.make_catalog({**page_catalog.payload["popups"],
+                                    "x": {"popup": "</script><b>x</b>", "tooltip": "", "title": ""}},
+                                   page_catalog.icons, "", page_catalog.places)
+    placed, _ = split_placed(on_date(frame, dt.date(1945, 8, 20), axes))
+    page = elements.standalone_html(elements.base_map("en", hostile, embedded=True),
+                                    elements.feature_layer(placed, dt.date(1945, 8, 20), "en", icons=hostile.icons,
+                                                           places=hostile.places), "Test map")
+    assert page.startswith("<!DOCTYPE html>") and "<title>Test map</title>" in page
+    assert "AtlasMap.embeddedSource(" in page and "function stepLayer(" in page  # the client is inside
+    assert "</script><b>x</b>" not in page and "\\u003c/script\\u003e" in page
+    assert page.index("AtlasMap.embeddedSource(") < page.index('window.atlas.apply({"a"')  # client before the layer
+    assert "../../app/static" not in page  # nothing to load from the app

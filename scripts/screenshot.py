@@ -13,7 +13,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM, route_offline, start_server  # noqa: E402
+from tests.support.browser import CHROMIUM, MAP_IFRAME, route_offline, settled_map, start_server  # noqa: E402
 
 
 def main(day: str = "1945-08-20", path: str = "", out: str = "screenshot.png") -> None:
@@ -26,8 +26,8 @@ def main(day: str = "1945-08-20", path: str = "", out: str = "screenshot.png") -
             page = context.new_page()
             param = "month" if len(day) == 7 else "day"  # YYYY-MM for the captivity page
             page.goto(f"{url}/{path}?{param}={day}")
-            page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(".atlas-icon").first.wait_for()
-            page.wait_for_timeout(1000)
+            page.frame_locator(MAP_IFRAME).locator(".atlas-icon").first.wait_for()
+            settled_map(page)  # the map has its final size and has stopped moving
             page.screenshot(path=str(ROOT / "docs" / out))
             browser.close()
     finally:

@@ -235,10 +235,10 @@ def _canonical(features: list[dict]) -> list[str]:
     return sorted(json.dumps(f, sort_keys=True) for f in features)
 
 
-@pytest.mark.parametrize("page", ["offensive", "dongning", "captivity"])
-def test_packed_layer_unpacks_to_the_same_features_on_every_date_and_is_smaller(page):
+@pytest.mark.parametrize("page_name", ["offensive", "dongning", "captivity"])
+def test_packed_layer_unpacks_to_the_same_features_on_every_date_and_is_smaller(page_name):
     atlas = load_atlas(DEFAULT_GEODATA_DIR)
-    settings = scene.SCENES[page]
+    settings = scene.SCENES[page_name]
     frame = atlas.layers[settings.layer].frame
     catalog = maps.map_catalog(frame, "en", atlas.sources, atlas.axes, settings.legend)
     days = sorted({d for d in frame["earliest"].dropna()} | {d for d in frame["latest"].dropna()})
@@ -257,16 +257,16 @@ def test_packed_layer_unpacks_to_the_same_features_on_every_date_and_is_smaller(
     assert packed_markers > 0  # the compact form is actually used
 
 
-@pytest.mark.parametrize("page", ["offensive", "captivity"])
-def test_step_table_gives_back_every_date_exactly_and_stores_shared_rows_once(page):
+@pytest.mark.parametrize("page_name", ["offensive", "captivity"])
+def test_step_table_gives_back_every_date_exactly_and_stores_shared_rows_once(page_name):
     atlas = load_atlas(DEFAULT_GEODATA_DIR)
-    settings = scene.SCENES[page]
+    settings = scene.SCENES[page_name]
     frame = atlas.layers[settings.layer].frame
     catalog = maps.map_catalog(frame, "en", atlas.sources, atlas.axes, settings.legend)
     days = sorted({d for d in frame["earliest"].dropna()} | {d for d in frame["latest"].dropna()})[:40]
     layers = []
     for day in days:
-        (packed,) = [child.packed for child in scene.scene_layer(atlas, page, day, "en", catalog)._children.values()]
+        (packed,) = [child.packed for child in scene.scene_layer(atlas, page_name, day, "en", catalog)._children.values()]
         layers.append((day.isoformat(), {key: packed[key] for key in maps.PACKED_GROUPS}))
     table = maps.step_table("day", layers)
     for code, packed in layers:

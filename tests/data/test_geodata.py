@@ -175,10 +175,11 @@ def test_dongning_positions_have_their_names_and_honest_placement(dongning):
 
 
 def test_both_surrender_dates_are_given_with_their_sources(dongning):
-    events = dongning[dongning["kind"] == "event"]
-    dates = {row["date_start"]: row["sources"] for _, row in events.iterrows()}
-    assert "1945-08-28" in dates and "1945-08-30" in dates
-    assert dates["1945-08-28"] != dates["1945-08-30"]
+    by_id = dongning.set_index("id")
+    flags, arms = by_id.loc["evt-dn-0828-white-flags"], by_id.loc["evt-dn-0830-arms-laid-down"]  # the two versions
+    assert (flags["kind"], flags["date_start"]) == ("event", "1945-08-28")
+    assert (arms["kind"], arms["date_start"]) == ("event", "1945-08-30")
+    assert flags["sources"] and arms["sources"] and flags["sources"] != arms["sources"]  # each with its own sources
     core = dongning.set_index("id").loc["pos-shenghongshan"]
     assert (core["date_start"], core["date_end"], core["date_certainty"]) == ("1945-08-28", "1945-08-30", "disputed")
 

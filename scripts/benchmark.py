@@ -31,9 +31,8 @@ from playwright.async_api import async_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import BLANK_PNG, CHROMIUM, LOCAL_FILES, outside, start_server  # noqa: E402
+from tests.support.browser import CHROMIUM, MAP_IFRAME, NOT_RUNNING, offline_answer, outside, start_server  # noqa: E402
 
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 # The text that follows the date: on both pages the first caption of the page (the atlas's names the
 # date and counts what is on the map).
 CAPTION = "[data-testid='stMain'] [data-testid='stCaptionContainer']"
@@ -88,20 +87,14 @@ def chromium_pids() -> list[int]:
 
 async def offline(context, base: str) -> None:
     async def handler(route):
-        url = route.request.url
-        for name, (path, content_type) in LOCAL_FILES.items():
-            if url.split("?")[0].endswith("/" + name):
-                return await route.fulfill(path=str(path), content_type=content_type)
-        if "/tile/" in url or url.endswith(".png"):
-            return await route.fulfill(body=BLANK_PNG, content_type="image/png")
-        return await route.abort()
+        answer = offline_answer(route.request.url)
+        return await (route.fulfill(**answer) if answer else route.abort())
 
     await context.route(outside(base), handler)  # the app's own requests are not routed
 
 
 async def wait_ready(page) -> None:
-    await page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(state="attached",
-                                                                                             timeout=120_000)
+    await page.locator(NOT_RUNNING).wait_for(state="attached", timeout=120_000)
 
 
 # Timings are taken inside the browser, on one clock shared by the page and the map's iframe

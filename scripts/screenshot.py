@@ -16,7 +16,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM, route_offline, start_server  # noqa: E402
+from tests.support.browser import CHROMIUM, route_offline, start_server  # noqa: E402
 
 SHOTS = (("", "?day=1945-08-20"), ("dongning", "?day=1945-08-20"), ("captivity", "?month=1946-12"),
          ("story", "?step=4"))

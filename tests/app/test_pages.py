@@ -11,9 +11,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from atlas import dayview
 from atlas.load import load_atlas
 from atlas.paths import DEFAULT_GEODATA_DIR
-from atlas.timeline import axis_geometry, on_date, split_placed
+from atlas.timeline import axis_geometry, month_end, on_date, split_placed
 from tests.conftest import REPO, write_package
 
 APP = str(REPO / "app.py")
@@ -50,6 +51,41 @@ def captions(at: AppTest) -> list[str]:
     return [c.value for c in at.caption]
 
 
+def query_value(at: AppTest, key: str) -> str:
+    value = at.query_params[key]
+    return value[0] if isinstance(value, list) else value
+
+
+def plain(markdown: str) -> str:
+    """Markdown text with its backslash escapes removed (atlas.summary.md_escape undone)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+@functools.cache
+def real_atlas():
+    return load_atlas(DEFAULT_GEODATA_DIR)
+
+
+LAYERS = {"offensive": "offensive", "dongning": "dongning", "captivity": "camps"}
+
+
+def core_view(page: str, day: dt.date, lang: str = "en") -> dayview.DayView:
+    """What the core says page ``page`` shows on ``day``: its caption, panel lines and table."""
+    atlas = real_atlas()
+    frame = atlas.layers[LAYERS[page]].frame
+    return dayview.day_view(page, frame, on_date(frame, day, atlas.axes), day, lang, atlas.axes)
+
+
+def feature(layer: str, fid: str) -> pd.Series:
+    return real_atlas().layers[layer].frame.set_index("id").loc[fid]
+
+
+def fit_bounds_centre(script: str) -> tuple[float, float]:
+    """(lat, lon) of the middle of the box the base map is fitted to."""
+    (south, west), (north, east) = json.loads(re.search(r"fitBounds\(\s*(\[\[.*?\]\])", script).group(1))
+    return (south + north) / 2, (west + east) / 2
+
+
 def feature_ids(args: dict) -> set[str]:
     """Feature ids in the layer JS that streamlit-folium sends to the iframe (packed form, see
     atlas.packing.pack_layer: markers, arrowheads and axis lines lead with their id)."""
@@ -63,7 +99,7 @@ def feature_ids(args: dict) -> set[str]:
 @functools.cache
 def expected_ids(day: dt.date) -> frozenset[str]:
     """What the core says should be drawn on ``day`` (markers, axis lines, arrowheads)."""
-    atlas = load_atlas(DEFAULT_GEODATA_DIR)
+    atlas = real_atlas()
     frame = atlas.layers["offensive"].frame
     shown = on_date(frame, day, atlas.axes)
     placed, _ = split_placed(shown)
@@ -83,7 +119,8 @@ def test_offensive_page_runs_and_describes_the_default_day():
     assert args["returned_objects"] == []
     assert feature_ids(args) == expected_ids(dt.date(1945, 8, 9))
     n = len(markers(feature_ids(args)))
-    assert f"{n} places on the map up to 9 August 1945" in captions(at)[0]
+    assert captions(at)[0] == core_view("offensive", dt.date(1945, 8, 9)).caption
+    assert captions(at)[0].startswith(f"{n} places on the map up to 9 August 1945 · ")
     assert "start-tamsag-bulag" in feature_ids(args) and "fr-hutou" in feature_ids(args)
 
 
@@ -93,7 +130,7 @@ def test_slider_changes_caption_and_layer_but_not_the_base_map():
     at.select_slider(key="day").set_value("1945-08-20").run()
     assert not at.exception
     second_id, second = folium_args(at)
-    assert "up to 20 August 1945" in captions(at)[0]
+    assert captions(at)[0] == core_view("offensive", dt.date(1945, 8, 20)).caption
     assert second_id == first_id  # same component identity: the iframe is not remounted
     assert second["script"] == first["script"]  # base map unchanged
     assert feature_ids(second) == expected_ids(dt.date(1945, 8, 20))
@@ -112,7 +149,8 @@ def test_before_the_offensive_only_the_japanese_defences_are_placed():
     assert not at.exception
     ids = markers(feature_ids(folium_args(at)[1]))
     assert ids and all(i.startswith(("fr-", "hq-")) for i in ids)
-    assert "1 dated event without a place" in captions(at)[0]
+    assert captions(at)[0] == core_view("offensive", dt.date(1945, 8, 8)).caption
+    assert captions(at)[0].endswith(" · 1 dated event without a place")
 
 
 def day_panel(at: AppTest) -> str:
@@ -123,11 +161,11 @@ def test_day_panel_lists_events_with_and_without_a_place():
     at = run_app({"day": "1945-08-15"})
     assert not at.exception
     assert any(h.value == "What happened on this date" for h in at.subheader)
-    panel = day_panel(at)
-    assert "surrender broadcast" in panel.lower() or "rescript" in panel.lower()
-    assert "no place on the map" in panel
+    broadcast = feature("offensive", "evt-surrender-broadcast")["name_en"]
+    assert f"**{broadcast}** — *Event · 15 August 1945 · no place on the map*" in plain(day_panel(at))
     at.select_slider(key="day").set_value("1945-08-23").run()
-    assert "9898" in day_panel(at)
+    decree = feature("offensive", "evt-gko-decree-9898")["name_en"]
+    assert f"**{decree}** — *Event · 23 August 1945 · no place on the map*" in plain(day_panel(at))
 
 
 def test_forces_and_losses_show_competing_figures_with_their_sources():
@@ -153,14 +191,15 @@ def test_language_switch_translates_the_page():
     language.set_value("es").run()
     assert not at.exception
     assert at.title[0].value == "La ofensiva"
-    assert "lugares en el mapa hasta el 9 de agosto de 1945" in captions(at)[0]
+    assert captions(at)[0] == core_view("offensive", dt.date(1945, 8, 9), "es").caption
+    assert " lugares en el mapa hasta el 9 de agosto de 1945 · " in captions(at)[0]
     assert any(h.value == "Qué pasó en esta fecha" for h in at.subheader)
 
 
 def test_url_parameters_seed_the_state():
     at = run_app({"lang": "es", "day": "1945-08-16"})
     assert not at.exception
-    assert "hasta el 16 de agosto de 1945" in captions(at)[0]
+    assert captions(at)[0] == core_view("offensive", dt.date(1945, 8, 16), "es").caption
     assert at.select_slider(key="day").value == "1945-08-16"
 
 
@@ -171,7 +210,7 @@ def test_url_parameters_seed_the_state():
 def test_bad_url_parameters_fall_back_with_a_notice(params):
     at = run_app(params)
     assert not at.exception
-    assert "up to 9 August 1945" in captions(at)[0]
+    assert captions(at)[0] == core_view("offensive", dt.date(1945, 8, 9)).caption
     assert at.toast, "expected a notice about the ignored parameter"
     assert all("<" not in toast.value for toast in at.toast)
 
@@ -229,23 +268,27 @@ def test_dongning_page_runs_and_the_slider_changes_the_chronology():
     assert not at.exception
     assert at.title[0].value == "The Dongning fortress"
     early = chronology_marks(at)
-    assert "positions holding" in captions(at)[0]
+    assert captions(at)[0] == core_view("dongning", dt.date(1945, 8, 8)).caption
     at.select_slider(key="day").set_value("1945-08-31").run()
     assert not at.exception
     late = chronology_marks(at)
     assert late["●"] > early["●"] and late["○"] < early["○"]
     assert late["○"] == 0  # by 31 August every dated step of the chronology has happened
-    assert "0 positions holding" in captions(at)[0]
+    assert captions(at)[0] == core_view("dongning", dt.date(1945, 8, 31)).caption
+    assert captions(at)[0].startswith("On 31 August 1945: 0 positions holding · 0 falling · ")
 
 
 def test_dongning_positions_fall_on_their_dates():
-    at = run_dongning({"day": "1945-08-27"})
+    # (not run_dongning({"day": ...}): AppTest's switch_page drops the query, and the page would show its default date)
+    at = run_dongning()
+    at.select_slider(key="day").set_value("1945-08-27").run()
     ids_27 = feature_ids(folium_args(at)[1])
     assert "pos-shenghongshan" in ids_27
-    held = [c for c in captions(at) if "positions holding" in c][0]
-    assert not held.startswith("On 27 August 1945: 0 positions holding")  # the core still holds on the 27th
+    assert captions(at)[0] == core_view("dongning", dt.date(1945, 8, 27)).caption
+    assert re.match(r"On 27 August 1945: [1-9]\d* positions holding · ", captions(at)[0])  # the core still holds
     at.select_slider(key="day").set_value("1945-08-30").run()
-    assert "0 positions holding" in captions(at)[0]
+    assert captions(at)[0] == core_view("dongning", dt.date(1945, 8, 30)).caption
+    assert captions(at)[0].startswith("On 30 August 1945: 0 positions holding · ")
 
 
 def test_dongning_page_answers_the_myth_with_sources():
@@ -253,7 +296,9 @@ def test_dongning_page_answers_the_myth_with_sources():
     text = "\n".join(m.value for m in at.markdown)
     assert "gasoline" in text.lower()
     assert "probably a myth" in text.lower()
-    assert "28" in text and "30" in text  # both surrender dates are given
+    for fid, date in (("evt-dn-0828-white-flags", "28 August 1945"), ("evt-dn-0830-arms-laid-down", "30 August 1945")):
+        name = feature("dongning", fid)["name_en"]
+        assert f"○ **{date}** — **{name}**" in plain(text)  # both surrender dates, each with its version
     assert any(h.value.startswith("Dongning and Hutou") for h in at.header)
 
 
@@ -280,32 +325,36 @@ def test_camps_page_runs_and_the_month_changes_what_is_listed():
     assert not at.exception
     assert at.title[0].value == "Captivity 1945–1956"
     december_1945 = listed_camps(at)
-    assert december_1945
+    assert december_1945 == set(core_view("captivity", dt.date(1945, 12, 31)).table["Name"])
     at.select_slider(key="month").set_value("1955-06").run()
     assert not at.exception
     june_1955 = listed_camps(at)
     # after mass repatriation only the convict camps and the Nakhodka transit camp are still open
     assert len(june_1955) < len(december_1945)
     assert {"Transit camp No. 380, Nakhodka", "Khabarovsk convict camp"} <= june_1955
-    assert "June 1955" in captions(at)[0]
+    assert june_1955 == set(core_view("captivity", dt.date(1955, 6, 30)).table["Name"])
+    assert captions(at)[0] == core_view("captivity", dt.date(1955, 6, 30)).caption
     at.select_slider(key="month").set_value("1945-08").run()
     assert listed_camps(at) == set()
 
 
 def test_camps_month_comes_from_the_url_and_bad_values_fall_back():
     at = run_camps({"month": "1950-04"})
-    assert "April 1950" in captions(at)[0]
+    assert captions(at)[0] == core_view("captivity", month_end(dt.date(1950, 4, 1))).caption
     at = run_camps({"month": "1970-01"})
     assert not at.exception
-    assert "December 1945" in captions(at)[0]
+    assert captions(at)[0] == core_view("captivity", dt.date(1945, 12, 31)).caption
     assert at.toast
 
 
 def test_seed_death_claims_appear_only_as_claims():
     at = run_camps()
-    text = "\n".join(m.value for m in at.markdown)
-    assert "100,000" in text and "200" in text  # the seed figures are quoted as claims
-    assert "Wrong" in text
+    blocks = [plain(m.value) for m in at.markdown]
+    claims = {c.id: c for c in real_atlas().claims}
+    for fid, seed in (("cap-100000-died", "English"), ("cap-200000-died", "Spanish")):  # the seeds' death figures
+        claim = claims[fid]
+        block = f"**Claim** (made in the {seed} seed article): {claim.claim_en}  \n**Wrong.** {claim.record_en}  \n"
+        assert any(b.startswith(block) for b in blocks), fid
     figures = [t for t in markdown_tables(at) if "Figure" in t.columns]
     assert figures and not any((t["Figure"].str.contains("100,000")).any() for t in figures)
 
@@ -316,7 +365,7 @@ def test_sources_page_lists_the_bibliography_and_offers_every_download():
     assert not at.exception
     assert at.title[0].value == "Sources and open data"
     bibliography = next(d.value for d in at.dataframe if "Cited by" in d.value.columns)
-    assert len(bibliography) >= 50
+    assert sorted(bibliography["Key"]) == sorted(real_atlas().sources)
     assert (bibliography["Cited"] > 0).all()  # every source is cited somewhere
     labels = {b.label for b in at.get("download_button")}
     for name in ("offensive", "dongning", "camps"):
@@ -332,13 +381,15 @@ def test_record_vs_myth_page_shows_cards_with_verdicts_and_map_links():
     def badges(at):  # st.badge renders as markdown ":color-badge[label]"
         return [m.group(1) for md in at.markdown for m in [re.match(r":\w+-badge\[(.*)\]$", md.value)] if m]
 
-    assert len(badges(at)) >= 25
+    claims = real_atlas().claims
+    assert len(badges(at)) == len(claims)  # one verdict badge per claim
     assert {"Wrong", "Correct"} <= set(badges(at))
-    links = at.get("page_link")
-    assert links and any("Open the map" in link.proto.label for link in links)
-    queries = [link.proto.query_string for link in links]
-    assert any("day=" in q and "focus=" in q for q in queries)  # the date and the place concerned
-    assert any("month=" in q for q in queries)  # captivity claims open the month-step map
+    # a claim with a map date opens that map at its date, and at its place if it names one
+    links = [(link.proto.page, link.proto.query_string) for link in at.get("page_link")]
+    paths = {"offensive": ("", "day"), "dongning": ("dongning", "day"), "captivity": ("captivity", "month")}
+    expected = [(paths[c.map_page][0], f"{paths[c.map_page][1]}={c.map_date}" + (f"&focus={c.map_feature}" if c.map_feature else ""))
+                for c in claims if c.map_page and c.map_date]
+    assert sorted(links) == sorted(expected)
     at.multiselect(key="claims_verdicts").set_value(["wrong"]).run()
     assert set(badges(at)) == {"Wrong"}
 
@@ -347,7 +398,8 @@ def test_focus_link_opens_the_map_around_the_feature():
     at = run_app({"day": "1945-08-11", "focus": "hq-kwantung-army-tonghua"})
     assert not at.exception
     _, args = folium_args(at)
-    assert "fitBounds" in args["script"] and "41.7" in args["script"]  # Tonghua is at 41.7 N
+    tonghua = feature("offensive", "hq-kwantung-army-tonghua").geometry
+    assert fit_bounds_centre(args["script"]) == pytest.approx((tonghua.y, tonghua.x), abs=1e-4)  # centred on it
     at = run_app({"focus": "<script>"})
     assert not at.exception and at.toast
 
@@ -369,16 +421,17 @@ def test_story_has_at_least_twelve_steps_from_the_declaration_to_the_last_ship()
 def test_story_navigation_moves_between_steps_and_keeps_the_step_in_the_url():
     at = run_story()
     assert not at.exception
-    first = at.header[0].value
-    assert at.query_params["step"] == ["1"] or at.query_params["step"] == "1"
+    story = real_atlas().story
+    assert at.header[0].value == story[0].title_en
+    assert query_value(at, "step") == "1"
     at.button(key="story_next").click().run()
-    assert at.header[0].value != first
-    assert "2" in str(at.query_params["step"])
+    assert at.header[0].value == story[1].title_en
+    assert query_value(at, "step") == "2"
     at.button(key="story_previous").click().run()
-    assert at.header[0].value == first
-    at.selectbox(key="story_select").set_value(18).run()
+    assert at.header[0].value == story[0].title_en
+    at.selectbox(key="story_select").set_value(len(story)).run()
     assert not at.exception
-    assert "18" in str(at.query_params["step"])
+    assert query_value(at, "step") == str(len(story))
     assert at.button(key="story_next").disabled  # the last step
 
 
@@ -387,15 +440,11 @@ def test_story_step_sets_page_date_and_view():
     assert not at.exception
     _, args = folium_args(at)
     assert "fig-khabarovsk-krai-named-dead" in feature_ids(args)
-    assert "fitBounds" in args["script"]
+    khabarovsk = feature("camps", "fig-khabarovsk-krai-named-dead").geometry
+    assert fit_bounds_centre(args["script"]) == pytest.approx((khabarovsk.y, khabarovsk.x), abs=1e-4)
     at = run_story({"step": "99"})
     assert not at.exception and at.toast
-    assert str(at.query_params["step"]).strip("[]'\"") == "1"
-
-
-def query_value(at: AppTest, key: str) -> str:
-    value = at.query_params[key]
-    return value[0] if isinstance(value, list) else value
+    assert query_value(at, "step") == "1"
 
 
 def test_url_round_trip_state_to_url_to_state():
@@ -427,9 +476,9 @@ def test_slider_thumb_labels_are_localized():
 
 
 def test_play_controls_are_on_every_map_page():
-    for page in ("app_pages/offensive.py", "app_pages/dongning.py", "app_pages/camps.py"):
+    for page_path in ("app_pages/offensive.py", "app_pages/dongning.py", "app_pages/camps.py"):
         at = run_app()
-        at.switch_page(page).run()
+        at.switch_page(page_path).run()
         assert not at.exception
         assert any(button.label == "Play" for button in at.button)
         assert any(b.label == "Download this map (HTML)" for b in at.get("download_button"))
@@ -447,15 +496,15 @@ PAGES_AND_PARAMS = [
 ]
 
 
-@pytest.mark.parametrize(("page", "param"), PAGES_AND_PARAMS)
-def test_every_parameter_shrugs_off_hostile_values(page, param):
+@pytest.mark.parametrize(("page_path", "param"), PAGES_AND_PARAMS)
+def test_every_parameter_shrugs_off_hostile_values(page_path, param):
     for value in HOSTILE_VALUES:
         at = AppTest.from_file(APP, default_timeout=60)
         at.query_params[param] = value
         at.run()
         notices = [t.value for t in at.toast]  # the first page that reads the parameter gives the notice
         assert not at.exception, (param, value)
-        at.switch_page(page).run()
+        at.switch_page(page_path).run()
         notices += [t.value for t in at.toast]
         assert not at.exception, (param, value)
         shown = " ".join([*(c.value for c in at.caption), *(m.value for m in at.markdown), *notices])

@@ -2,35 +2,18 @@
 
 Nothing here touches the network: Leaflet is served from the npm package installed by
 scripts/test.sh (tests/browser/node_modules), map tiles get a blank image, and every other
-outside request is refused.
+outside request is refused. The helpers (server, routing, map and caption) are in
+tests/support/browser.py, which the scripts use too.
 """
 
 from __future__ import annotations
 
-import os
-import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# A 1x1 transparent PNG stands in for every map tile.
-BLANK_PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-    "0000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
-)
-LOCAL_FILES = {
-    "leaflet.js": (NODE_MODULES / "leaflet/dist/leaflet.js", "application/javascript"),
-    "leaflet.css": (NODE_MODULES / "leaflet/dist/leaflet.css", "text/css"),
-}
+from tests.support.browser import CHROMIUM, LOCAL_FILES, route_offline, start_server
 
 
 def pytest_collection_modifyitems(items):
@@ -56,61 +39,12 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(env: dict[str, str] | None = None, script: Path = REPO / "app.py") -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run <script>` (the atlas by default) on a free loopback port; wait until healthy."""
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true",
-         f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
-         "--server.fileWatcherType=none"],
-        cwd=script.parent, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                return proc, url
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError("streamlit did not become healthy within 60 s")
-
-
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
     proc, url = start_server()
     yield url
     proc.terminate()
     proc.wait(10)
-
-
-def outside(app_url: str) -> re.Pattern:
-    """Every URL that is not the app's. Routing only these leaves the app's own requests (Streamlit
-    loads some 60 script chunks lazily) untouched: a route handler in Python costs each request a
-    round trip to this process, which made the map page load about a second slower than it is."""
-    return re.compile("^(?!" + re.escape(app_url.rstrip("/")) + "/)")
-
-
-def route_offline(context, app_url: str) -> None:
-    """Serve Leaflet locally, blank tiles, and refuse everything else outside the app."""
-
-    def handler(route):
-        url = route.request.url
-        for name, (path, content_type) in LOCAL_FILES.items():
-            if url.split("?")[0].endswith("/" + name):
-                return route.fulfill(path=str(path), content_type=content_type)
-        if url.endswith(".png") or "/tile/" in url:
-            return route.fulfill(body=BLANK_PNG, content_type="image/png")
-        return route.abort()
-
-    context.route(outside(app_url), handler)
 
 
 @pytest.fixture

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_map_browser import MAP_IFRAME, caption, map_frame, open_app, settled_map
+from tests.support.browser import (
+    MAP_IFRAME,
+    after_run,
+    caption,
+    expected_markers,
+    map_frame,
+    open_app,
+    route_offline,
+    settled_map,
+    url_with,
+)
+
+PLAY_STEP_MS = 1_000  # the play speed the page starts with: one date per second (atlas.ui.widgets.PLAY_SPEEDS)
 
 
 def test_story_mode_steps_forward_and_back(offline_page: Page, app_url: str):
@@ -16,7 +30,7 @@ def test_story_mode_steps_forward_and_back(offline_page: Page, app_url: str):
     expect(page.frame_locator(MAP_IFRAME).locator(".atlas-icon").first).to_be_visible(timeout=30_000)
     page.get_by_role("button", name="Next").click()
     expect(page.get_by_role("heading", name="Tanks across the Greater Khingan")).to_be_visible(timeout=30_000)
-    expect(page).to_have_url(re.compile(r"step=3"))
+    expect(page).to_have_url(url_with("step", "3"))
     caption_text = page.locator(".atlas-story-caption")
     expect(caption_text).to_contain_text("forward detachment")
     size = caption_text.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
@@ -33,18 +47,21 @@ def test_play_moves_the_date_and_the_map_updates_in_place(offline_page: Page, ap
     inner.evaluate("() => { window.__probe = 'kept'; }")
     page.get_by_text("Play", exact=True).click()
     expect(caption(page)).to_contain_text("up to 12 August 1945", timeout=30_000)  # at least three steps
-    page.get_by_text("Play", exact=True).click()  # pause
-    page.wait_for_timeout(2500)
+    # pause, and wait until the server has run the page with play off (a step already on its way
+    # when the button was pressed lands before that run ends)
+    after_run(page, lambda: page.get_by_text("Play", exact=True).click())
     paused_at = caption(page).inner_text()
-    page.wait_for_timeout(2500)
-    assert caption(page).inner_text() == paused_at  # it stays paused
+    # It stays paused: for three play steps the caption must not change. (Playwright gives up waiting
+    # for a change after the timeout, which is the outcome wanted here.)
+    with pytest.raises(AssertionError):
+        expect(caption(page)).not_to_have_text(paused_at, timeout=3 * PLAY_STEP_MS)
     assert map_frame(page).evaluate("() => window.__probe") == "kept"  # never reloaded
-    assert "day=1945-08-1" in page.url
+    shown = dt.datetime.strptime(re.search(r"up to (\d+ \w+ \d{4})", paused_at).group(1), "%d %B %Y").date()
+    assert shown >= dt.date(1945, 8, 12)
+    expect(page).to_have_url(url_with("day", shown.isoformat()))  # the link names the date the play stopped at
 
 
 def test_usable_on_a_phone_width_screen(browser, app_url: str):
-    from tests.browser.conftest import route_offline
-
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     route_offline(context, app_url)
     page = context.new_page()
@@ -73,7 +90,6 @@ def test_downloaded_map_page_draws_its_markers_legend_and_popups(browser, app_ur
     from atlas.load import load_atlas
     from atlas.map import catalog, elements
     from atlas.paths import DEFAULT_GEODATA_DIR
-    from tests.browser.conftest import route_offline
 
     atlas = load_atlas(DEFAULT_GEODATA_DIR)
     page_catalog = catalog.map_catalog(atlas.layers["offensive"].frame, "es", atlas.sources, atlas.axes, "offensive")
@@ -86,7 +102,7 @@ def test_downloaded_map_page_draws_its_markers_legend_and_popups(browser, app_ur
     try:
         page.set_content(html, wait_until="load")  # as if opened from disk; Leaflet served locally
         expect(page.locator(".atlas-icon").first).to_be_visible(timeout=30_000)
-        assert page.locator(".atlas-icon").count() > 50
+        expect(page.locator(".atlas-icon")).to_have_count(expected_markers("1945-08-20"))
         expect(page.locator(".atlas-legend")).to_contain_text("Leyenda")
         page.locator('.leaflet-marker-icon[title="Tongliao"]').click()
         expect(page.locator(".leaflet-popup-content")).to_contain_text("15–16 de agosto de 1945")

@@ -7,8 +7,7 @@ import shutil
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import REPO, outside, route_offline, start_server
-from tests.browser.test_map_browser import MAP_IFRAME, open_app
+from tests.support.browser import MAP_IFRAME, REPO, open_app, outside, route_offline, settled_map, start_server
 
 
 def test_blocked_map_scripts_give_a_message_not_a_blank_box(page: Page, app_url: str):
@@ -44,7 +43,7 @@ def test_markup_in_the_data_is_shown_as_text_and_never_runs(browser, tmp_path):
         frame = page.frame_locator(MAP_IFRAME)
         marker = frame.locator('.leaflet-marker-icon[title^="Tongliao"]')
         expect(marker).to_have_count(1, timeout=30_000)
-        page.wait_for_timeout(1000)
+        settled_map(page)  # a click while the map still pans lands beside the marker
         marker.click()
         popup = frame.locator(".leaflet-popup-content")
         expect(popup).to_contain_text("<script>window.__pwned = 1</script>")  # visible as text

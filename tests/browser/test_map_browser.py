@@ -2,95 +2,38 @@
 
 from __future__ import annotations
 
-import time
-
 from playwright.sync_api import Page, expect
 
-from atlas.ui.mapview import MAP_HEIGHT
+from tests.support.browser import (
+    MAP_IFRAME,
+    NOT_RUNNING,
+    caption,
+    expected_markers,
+    map_frame,
+    open_app,
+    open_map,
+    query_param,
+    settled_map,
+    shown_on,
+)
 
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
-
-
-def open_app(page: Page, url: str) -> None:
-    page.goto(url)
-    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(state="attached", timeout=60_000)
-
-
-def caption(page: Page):
-    """The caption under the slider that says what is on the map."""
-    return page.get_by_test_id("stMain").get_by_test_id("stCaptionContainer").first
-
-
-def map_frame(page: Page):
-    return page.locator(MAP_IFRAME).element_handle(timeout=30_000).content_frame()
-
-
-# Resolves once the Leaflet map has gone 400 ms without moving, zooming or resizing. The map
-# settles for a moment after Streamlit gives the iframe its height; a click aimed at a marker
-# during that pan lands beside it.
-MAP_IDLE_JS = """() => new Promise(resolve => {
-  const map = window.map;
-  let timer;
-  const arm = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => { map.off('move zoom resize', arm); resolve(true); }, 400);
-  };
-  map.on('move zoom resize', arm);
-  arm();
-})"""
-
-
-def settled_map(page: Page):
-    """The map's frame once the iframe has its final height and the map has stopped moving."""
-    expect(page.locator(MAP_IFRAME)).to_have_attribute("height", str(MAP_HEIGHT), timeout=30_000)
-    # The map exists once its script has run to the end (streamlit-folium then sets window.map).
-    # The frame is looked up afresh each time, so a remounted iframe is followed, not a stale one.
-    deadline = time.monotonic() + 30
-    while True:
-        inner = map_frame(page)
-        if inner.evaluate("() => window.map !== undefined"):
-            break
-        assert time.monotonic() < deadline, "the map's script did not finish within 30 s"
-        page.wait_for_timeout(100)
-    assert inner.evaluate(MAP_IDLE_JS)
-    return inner
-
-
-# Total length (km) and number of the axis segments on the map, read from Leaflet's own layers.
+# Total length (km) of the axis lines on the map and the ids they carry, read from Leaflet's own layers.
 AXES_JS = """() => {
-  let km = 0, segments = 0;
+  let km = 0, ids = new Set();
   window.map.eachLayer(l => {
     if (l.feature && l.feature.properties.kind === 'axis' && l.getLatLngs) {
       const ll = l.getLatLngs();
       for (let i = 1; i < ll.length; i++) { km += ll[i - 1].distanceTo(ll[i]) / 1000; }
-      segments += 1;
+      ids.add(l.feature.properties.id);
     }
   });
-  return {km: km, segments: segments};
+  return {km: km, ids: [...ids].sort()};
 }"""
 
 
-def expected_markers(day) -> int:
-    import datetime as dt
-
-    from atlas.load import load_atlas
-    from atlas.paths import DEFAULT_GEODATA_DIR
-    from atlas.timeline import axis_geometry, on_date, split_placed
-
-    atlas = load_atlas(DEFAULT_GEODATA_DIR)
-    frame = atlas.layers["offensive"].frame
-    shown = on_date(frame, dt.date.fromisoformat(day), atlas.axes)
-    placed, _ = split_placed(shown)
-    _, heads = axis_geometry(shown, frame, atlas.axes)
-    return len(placed) + len(heads)  # every marker and arrowhead is one .atlas-icon
-
-
-def open_map(page: Page, url: str, day: str):
-    """Open the app at ``url`` and wait until the map shows every marker of ``day`` and is still."""
-    open_app(page, url)
-    frame = page.frame_locator(MAP_IFRAME)
-    expect(frame.locator(".atlas-icon")).to_have_count(expected_markers(day), timeout=30_000)
-    return frame, settled_map(page)
+def axis_ids(day: str) -> list[str]:
+    """The axis lines the core draws on ``day`` (one id per army that has moved)."""
+    return sorted({f"axis-{segment.axis}" for segment in shown_on("offensive", day)[1]})
 
 
 def test_slider_lengthens_the_axes_in_place(offline_page: Page, app_url: str):
@@ -113,13 +56,13 @@ def test_slider_lengthens_the_axes_in_place(offline_page: Page, app_url: str):
 
     inner = map_frame(page)
     after = inner.evaluate(AXES_JS)
-    assert after["segments"] > before["segments"]
+    assert before["ids"] == axis_ids("1945-08-09") and after["ids"] == axis_ids("1945-08-20")
     assert after["km"] > before["km"] + 2000  # the armies covered thousands of km between 9 and 20 August
     assert inner.evaluate("() => window.__probe") == "same-document"  # the iframe was not reloaded
     assert inner.evaluate("() => window.map.getZoom()") == 6  # the user's zoom survived
     center = inner.evaluate("() => window.map.getCenter()")
     assert abs(center["lat"] - 45.75) < 0.01 and abs(center["lng"] - 126.65) < 0.01
-    assert "day=1945-08-20" in page.url  # the date is in the shareable URL
+    assert query_param(page, "day") == ["1945-08-20"]  # the date is in the shareable URL
 
 
 def test_popup_shows_sources_and_escaped_text(offline_page: Page, app_url: str):
@@ -197,7 +140,7 @@ def test_map_download_follows_the_slider(offline_page: Page, app_url: str):
     slider.focus()
     slider.press("ArrowRight")
     expect(caption(page)).to_contain_text("up to 21 August 1945", timeout=30_000)
-    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(state="attached", timeout=30_000)
+    page.locator(NOT_RUNNING).wait_for(state="attached", timeout=30_000)
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("button", name="Download this map").click()
     download = info.value

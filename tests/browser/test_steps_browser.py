@@ -3,24 +3,35 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from playwright.sync_api import Page, expect
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.browser.conftest import route_offline
-from tests.browser.test_map_browser import MAP_IFRAME, caption, expected_markers, open_app, settled_map
-
-NOT_RUNNING = "[data-testid='stApp'][data-test-script-state='notRunning']"
+from tests.support.browser import (
+    MAP_IFRAME,
+    NOT_RUNNING,
+    caption,
+    expected_markers,
+    open_app,
+    record_renders,
+    route_offline,
+    settled_map,
+    url_with,
+    wait_for_render,
+    wait_until,
+)
 
 
 class HeldServer:
     """Stands between the page and Streamlit's websocket; while ``holding``, what the server sends
-    is kept back (the page's own messages still go through)."""
+    is kept back (the page's own messages still go through). ``finished`` counts the script runs
+    whose end is among the held messages: the server's whole answer is there."""
 
     def __init__(self) -> None:
         self.holding = False
         self.held: list[str | bytes] = []
+        self.finished = 0
         self.page_side = None
 
     def route(self, ws) -> None:
@@ -30,10 +41,15 @@ class HeldServer:
         server.on_message(self._from_server)
 
     def _from_server(self, message) -> None:
-        if self.holding:
-            self.held.append(message)
-        else:
+        if not self.holding:
             self.page_side.send(message)
+            return
+        self.held.append(message)
+        if isinstance(message, bytes):
+            msg = ForwardMsg.FromString(message)
+            if (msg.WhichOneof("type") == "script_finished"
+                    and msg.script_finished != ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN):
+                self.finished += 1
 
     def release(self) -> None:
         self.holding = False
@@ -44,14 +60,14 @@ class HeldServer:
 
 def open_with_step_table(page: Page, url: str) -> None:
     """Open ``url`` until the page carries its step table: the server builds it in the background
-    after the page's first visit (atlas.ui.prewarm), and only visits after that get it."""
-    deadline = time.monotonic() + 180
-    while True:
+    after the page's first visit (atlas.ui.background), and only visits after that get it. Nothing in
+    the page says when the server is done, so the page is opened again every 2 s until it has it."""
+
+    def has_table() -> bool:
         open_app(page, url)
-        if page.locator("[data-atlas-steps]").count():
-            return
-        assert time.monotonic() < deadline, "the page never got its step table"
-        page.wait_for_timeout(2000)
+        return page.locator("[data-atlas-steps]").count() > 0
+
+    wait_until(page, has_table, "the page never got its step table", timeout_s=180, every_ms=2_000)
 
 
 @pytest.mark.parametrize(("path", "key", "before", "after"), [
@@ -68,6 +84,7 @@ def test_the_map_draws_the_next_date_before_the_server_answers(browser, app_url:
         open_with_step_table(page, app_url + path)
         inner = settled_map(page)
         inner.wait_for_function(f"() => window.atlasApplied && window.atlasApplied.day === '{before}'", timeout=30_000)
+        record_renders(inner)
         text_before = caption(page).inner_text()
         slider = page.locator(f'.st-key-{key} input[type="range"]')
         slider.focus()
@@ -78,13 +95,15 @@ def test_the_map_draws_the_next_date_before_the_server_answers(browser, app_url:
         if path.startswith("/?day"):
             expect(page.frame_locator(MAP_IFRAME).locator(".atlas-icon")).to_have_count(expected_markers(after))
         drawn = inner.evaluate("() => window.atlasApplied.count")
-        page.wait_for_timeout(300)
-        assert caption(page).inner_text() == text_before  # nothing from the server has arrived
+        # The server has answered the step in full, and none of it has reached the page: the map drew
+        # the new date from its step table alone.
+        wait_until(page, lambda: server.finished > 0, "the server did not answer the step")
+        assert caption(page).inner_text() == text_before
+        assert inner.evaluate("() => [window.atlasApplied.day, window.atlasApplied.count]") == [after, drawn]
 
         server.release()
         expect(caption(page)).not_to_have_text(text_before, timeout=30_000)
-        page.locator(NOT_RUNNING).wait_for(state="attached", timeout=30_000)
-        page.wait_for_timeout(300)
+        wait_for_render(inner, after)  # the map has handled the layer the server sent for the new date
         # The server's step named the same date, found it drawn, and drew nothing again.
         assert inner.evaluate("() => [window.atlasApplied.day, window.atlasApplied.count]") == [after, drawn]
     finally:
@@ -96,13 +115,14 @@ def test_quick_presses_leave_map_caption_and_slider_on_the_same_date(offline_pag
     page = offline_page
     open_app(page, f"{app_url}/?day=1945-08-20")
     inner = settled_map(page)
+    record_renders(inner)
     slider = page.locator('input[type="range"][aria-label="Date"]')
     slider.focus()
     for _ in range(5):
         slider.press("ArrowRight")
     expect(caption(page)).to_contain_text("up to 25 August 1945", timeout=30_000)
     page.locator(NOT_RUNNING).wait_for(state="attached", timeout=30_000)
-    page.wait_for_timeout(500)
+    wait_for_render(inner, "1945-08-25")  # the map has handled the server's last step
     assert inner.evaluate("() => window.atlasApplied.day") == "1945-08-25"
     expect(page.frame_locator(MAP_IFRAME).locator(".atlas-icon")).to_have_count(expected_markers("1945-08-25"))
-    expect(page).to_have_url(re.compile(r"day=1945-08-25"))
+    expect(page).to_have_url(url_with("day", "1945-08-25"))

@@ -41,8 +41,9 @@ def test_every_real_layer_downloads_as_geojson_and_csv_that_parse_back():
 def test_package_zip_holds_every_data_file(package):
     archive = zipfile.ZipFile(io.BytesIO(export.package_zip(package)))
     names = set(archive.namelist())
-    assert {"geodata/datapackage.json", "geodata/offensive.geojson", "geodata/sources.csv",
-            "geodata/schema/feature.schema.json"} <= names
+    assert names == {f"geodata/{name}" for name in ("datapackage.json", "offensive.geojson", "sources.csv", "axes.csv",
+                                                    "figures.csv", "claims.csv", "history.csv", "story.csv", "labels.csv",
+                                                    "schema/feature.schema.json")}
     assert archive.read("geodata/sources.csv") == (package / "sources.csv").read_bytes()
 
 
@@ -51,9 +52,14 @@ def test_bibliography_lists_who_cites_each_source(package):
 
     atlas = load_atlas(package)
     index = citing_index(atlas)
-    assert "obj-alpha" in index["doe-1990"] and "start-beta" in index["roe-2001"]
-    assert "axes.csv: ax1" in index["doe-1990"] and "claims.csv: c-fire" in index["roe-2001"]
-    assert "obj-alpha" in index["geonames"]  # cited through its coordinate
+    # features in file order, then axes, figures, claims and history rows (story.csv steps are not listed)
+    assert index == {
+        "doe-1990": ["obj-alpha", "start-beta", "evt-gamma", "wp-one", "wp-two", "wp-three", "fr-delta", "hq-eps",
+                     "axes.csv: ax1", "figures.csv: k-claim", "figures.csv: s-troops", "figures.csv: g-men",
+                     "history.csv: h-built"],
+        "geonames": ["obj-alpha"],  # cited through its coordinate
+        "roe-2001": ["start-beta", "figures.csv: k-record", "claims.csv: c-fire"],
+    }
     table = bibliography_table(atlas.sources, index, "en")
     row = table.set_index("Key").loc["doe-1990"]
-    assert row["Cited"] == len(index["doe-1990"]) and "obj-alpha" in row["Cited by"]
+    assert row["Cited"] == 13 and row["Cited by"] == ", ".join(index["doe-1990"])

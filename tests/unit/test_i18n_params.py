@@ -80,7 +80,8 @@ def test_parse_month(raw, expected):
 def test_month_labels_are_localized():
     from atlas.i18n import long_month, month_label
 
-    assert month_label(dt.date(1945, 9, 1), "en") == "Sept 1945" or month_label(dt.date(1945, 9, 1), "en").startswith("Sep")
+    assert month_label(dt.date(1945, 9, 1), "en") == "Sept 1945"  # CLDR's abbreviation (babel is pinned)
+    assert month_label(dt.date(1945, 9, 1), "es") == "sept 1945"
     assert long_month(dt.date(1945, 9, 1), "en") == "September 1945"
     assert long_month(dt.date(1945, 9, 1), "es") == "septiembre de 1945"
 

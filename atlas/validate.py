@@ -231,7 +231,9 @@ def check_collection(file: str, doc: Any, ctx: Context) -> tuple[list[dict[str, 
         problems += [Problem(file, label, m) for m in messages]
         if not messages:
             good.append(feature)
-    return good, problems
+    from atlas.containment import check_containment  # late import: containment uses Problem
+
+    return good, problems + check_containment(file, good)
 
 
 def main(argv: list[str] | None = None) -> int:

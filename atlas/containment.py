@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import pyproj
 import shapely
-from shapely.geometry import Point, box, shape
+from shapely.geometry import Point, shape
 
 from atlas.paths import DEFAULT_GEODATA_DIR, geodata_dir
 from atlas.validate import Problem, feature_label
@@ -76,20 +76,22 @@ def load_borders(path: Path | None = None) -> dict[str, Country]:
 
 
 def _aeqd(lon: float, lat: float) -> pyproj.Transformer:
-    crs = pyproj.CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m +no_defs")
-    return pyproj.Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    """Degrees (lon, lat) to metres in the azimuthal equidistant projection centred on the point."""
+    return pyproj.Transformer.from_pipeline(  # a pipeline: ~0.5 ms to set up, against ~30 ms from CRS objects
+        "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
+        f"+step +proj=aeqd +lat_0={float(lat):.9f} +lon_0={float(lon):.9f} +ellps=WGS84")
 
 
 def distance_outside_km(lon: float, lat: float, country: Country) -> float:
     """0 if the point is inside the country (or on its border), else the geodesic km to it."""
-    if shapely.contains_xy(country.geometry, lon, lat) or country.geometry.boundary.contains(Point(lon, lat)):
-        return 0.0
+    if shapely.contains_xy(country.geometry, lon, lat):
+        return 0.0  # a point on the border is measured below, at 0 km
     km = math.inf
     for reach in _REACH_KM:
         # A box that holds the disc of radius `reach` around the point (generously at high latitude).
         dlat = reach / 110.0
         dlon = min(180.0, reach / (111.0 * max(math.cos(math.radians(min(abs(lat) + dlat, 89.0))), 0.01)))
-        part = country.geometry.intersection(box(lon - dlon, lat - dlat, lon + dlon, lat + dlat))
+        part = shapely.clip_by_rect(country.geometry, lon - dlon, lat - dlat, lon + dlon, lat + dlat)
         if part.is_empty:
             continue
         transformer = _aeqd(lon, lat)

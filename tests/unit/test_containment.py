@@ -129,3 +129,11 @@ def test_validator_reports_a_feature_outside_its_country(tmp_path, features):
 def test_validator_accepts_a_feature_inside_its_country(tmp_path, features):
     features[0]["properties"]["country"] = "CHN"
     assert validate_package(write_package(tmp_path / "geodata", features)) == []
+
+
+def test_numpy_coordinates_are_measured_like_floats(borders):
+    import numpy as np
+
+    lon, lat = OVER_DONGNING
+    assert distance_outside_km(np.float64(lon), np.float64(lat), borders["CHN"]) == pytest.approx(
+        distance_outside_km(lon, lat, borders["CHN"]))

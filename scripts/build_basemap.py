@@ -57,6 +57,7 @@ from typing import Any
 import shapely
 from shapely.geometry import (
     GeometryCollection,
+    LineString,
     MultiPolygon,
     Polygon,
     box,
@@ -80,7 +81,7 @@ TOLERANCE = {
     "lakes_detail": 0.003,
     "lakes_coarse": 0.02,
     "admin0_detail": 0.0,   # 1:10m borders as published (already quantized to ~0.002-0.004 deg)
-    "admin0_coarse": 0.004,  # at most ~450 m off: within the containment rule's 1 km tolerance
+    "admin0_coarse": 0.004,  # arc by arc, at most ~450 m off: within the containment rule's 1 km tolerance
 }
 DECIMALS = {"land": 3, "rivers": 3, "lakes": 3, "admin0": 4}
 
@@ -190,10 +191,17 @@ NO_ISO = {
 # ----------------------------------------------------------------------------- TopoJSON
 
 
-def topo_features(path: Path, obj: str) -> list[tuple[dict[str, Any], Any]]:
-    """(properties + id, shapely geometry) for every geometry of one TopoJSON object."""
+def topo_features(path: Path, obj: str, simplify_outside: float = 0.0) -> list[tuple[dict[str, Any], Any]]:
+    """(properties + id, shapely geometry) for every geometry of one TopoJSON object.
+
+    ``simplify_outside`` > 0 simplifies every arc that lies wholly outside the detail box before the
+    polygons are assembled: a border shared by two countries is one arc, simplified once, so the
+    neighbours still meet exactly (no slivers or gaps between them). Arcs that touch the detail box
+    are kept as published.
+    """
     topo = json.loads(path.read_text(encoding="utf-8"))
     (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    detail = box(*DETAIL)
     arcs = []
     for arc in topo["arcs"]:
         x = y = 0
@@ -201,6 +209,8 @@ def topo_features(path: Path, obj: str) -> list[tuple[dict[str, Any], Any]]:
         for dx, dy in arc:
             x, y = x + dx, y + dy
             pts.append((x * sx + tx, y * sy + ty))
+        if simplify_outside and len(pts) > 2 and not LineString(pts).intersects(detail):
+            pts = list(LineString(pts).simplify(simplify_outside, preserve_topology=False).coords)
         arcs.append(pts)
 
     def ring(indices: list[int]) -> list[tuple[float, float]]:
@@ -498,7 +508,7 @@ def build_admin0(wa: Path) -> None:
     codes, by_iso3 = iso_codes()
     region = box(*REGION)
     groups: dict[str, dict[str, Any]] = {}
-    for props, geom in topo_features(wa / "countries-10m.json", "countries"):
+    for props, geom in topo_features(wa / "countries-10m.json", "countries", TOLERANCE["admin0_coarse"]):
         if not geom.intersects(region):
             continue
         name, num = props.get("name"), props.get("_id")
@@ -524,7 +534,7 @@ def build_admin0(wa: Path) -> None:
     for iso3 in sorted(groups):
         group = groups[iso3]
         geom = polys(unary_union(group["parts"]))
-        geom = two_level(geom, TOLERANCE["admin0_detail"], TOLERANCE["admin0_coarse"])
+        geom = polys(geom.intersection(box(*REGION)))  # already simplified arc by arc (see topo_features)
         geom = finish(geom, DECIMALS["admin0"], "polygon")
         if geom.is_empty:
             continue

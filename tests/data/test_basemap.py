@@ -179,3 +179,13 @@ def test_dongning_border_runs_near_131_2_east():
     borders = load_borders(Path(BASEMAP / "admin0.geojson"))
     assert shapely.contains_xy(borders["CHN"].geometry, 131.15, 43.95)
     assert shapely.contains_xy(borders["RUS"].geometry, 131.35, 43.95)
+
+
+@pytest.mark.parametrize(("a", "b"), [("CHN", "MNG"), ("CHN", "RUS"), ("MNG", "RUS"), ("KAZ", "RUS"), ("CHN", "PRK"),
+                                      ("PRK", "RUS"), ("UKR", "RUS"), ("KAZ", "UZB")])
+def test_neighbours_meet_without_slivers(a, b):
+    """Shared borders are simplified once (arc by arc), so the 1945 layer can be built from them."""
+    borders = load_borders(Path(BASEMAP / "admin0.geojson"))
+    first, second = borders[a].geometry, borders[b].geometry
+    assert first.intersection(second).area < 1e-6  # square degrees: no overlap
+    assert first.boundary.intersection(second.boundary).length > 0.1  # they share a border line

@@ -16,6 +16,7 @@ import geopandas as gpd
 import pandas as pd
 
 from atlas.citations import cited_keys
+from atlas.containment import check_containment
 from atlas.csvfile import read_rows
 from atlas.dates import parse_partial, span_of
 from atlas.links import check_axis_links, check_claim_links, check_story_links
@@ -147,6 +148,7 @@ def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
             continue
         ctx = Context(schema, source_keys, layer_rules, gazetteer, ctx_seen)
         good, problems = check_collection(file, doc, ctx)
+        problems += check_containment(file, good)
         cited |= _cited_keys(doc)
         valid += good
         layers[name] = Layer(name, file, to_frame(good), tuple(problems))

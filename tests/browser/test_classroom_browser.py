@@ -39,17 +39,22 @@ def test_story_mode_steps_forward_and_back(offline_page: Page, app_url: str):
     expect(page.get_by_role("heading", name="Three fronts attack at once")).to_be_visible(timeout=30_000)
 
 
+def play_button(page: Page):
+    """The Play/pause button (its accessible name also carries its shortcut)."""
+    return page.get_by_role("button", name=re.compile(r"^Play"))
+
+
 def test_play_moves_the_date_and_the_map_updates_in_place(offline_page: Page, app_url: str):
     page = offline_page
     open_app(page, f"{app_url}/?day=1945-08-09")
     expect(caption(page)).to_contain_text("up to 9 August 1945", timeout=30_000)
     inner = settled_map(page)
     inner.evaluate("() => { window.__probe = 'kept'; }")
-    page.get_by_text("Play", exact=True).click()
+    play_button(page).click()
     expect(caption(page)).to_contain_text("up to 12 August 1945", timeout=30_000)  # at least three steps
     # pause, and wait until the server has run the page with play off (a step already on its way
     # when the button was pressed lands before that run ends)
-    after_run(page, lambda: page.get_by_text("Play", exact=True).click())
+    after_run(page, lambda: play_button(page).click())
     paused_at = caption(page).inner_text()
     # It stays paused: for three play steps the caption must not change. (Playwright gives up waiting
     # for a change after the timeout, which is the outcome wanted here.)

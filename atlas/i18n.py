@@ -204,6 +204,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind_route": "Route (schematic)",
         "kind_port": "Port",
         "kind_region_figure": "Regional figure (area shows the number)",
+        "kind_polity": "State or territory, 1945",
+        "kind_boundary": "Boundary, 1945",
+        "kind_railway": "Railway (schematic)",
         "camp_type_labour": "labour camp",
         "camp_type_officers": "officers' camp",
         "camp_type_generals": "generals' camp",
@@ -277,6 +280,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "layer_offensive": "The offensive",
         "layer_dongning": "Dongning fortress",
         "layer_camps": "Captivity",
+        "layer_borders1945": "Political map of 1945",
+        "layer_boundaries1945": "Boundaries of 1945, by segment",
+        "layer_railways1945": "Railways of 1945",
         "page_claims": "Record vs. myth",
         "claims_intro": (
             "The two popular articles this atlas started from are how many readers meet this history, and they "
@@ -506,6 +512,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind_route": "Ruta (esquemática)",
         "kind_port": "Puerto",
         "kind_region_figure": "Cifra regional (el área muestra el número)",
+        "kind_polity": "Estado o territorio, 1945",
+        "kind_boundary": "Límite, 1945",
+        "kind_railway": "Ferrocarril (esquemático)",
         "camp_type_labour": "campo de trabajo",
         "camp_type_officers": "campo de oficiales",
         "camp_type_generals": "campo de generales",
@@ -579,6 +588,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "layer_offensive": "La ofensiva",
         "layer_dongning": "Fortaleza de Dongning",
         "layer_camps": "Cautiverio",
+        "layer_borders1945": "Mapa político de 1945",
+        "layer_boundaries1945": "Límites de 1945, por tramos",
+        "layer_railways1945": "Ferrocarriles de 1945",
         "page_claims": "Registro frente a mito",
         "claims_intro": (
             "Los dos artículos populares de los que partió este atlas son la vía por la que muchos lectores "

@@ -578,11 +578,11 @@ def kuril_pair(key, id_, en, es, ja, ru, jp_end, su_start, su_sources, su_note_e
     jp = Polity(
         id=f"pol-{id_}", names=names(f"{en} (Japan)", f"{es} (Japón)", zh=ja, ja=ja, ru=ru),
         date_start="1945-08-09", date_end=jp_end, date_certainty="verified",
-        sources=f"go1-text: paragraph (b); {su_sources}",
-        description_en=(f"{en}: Japanese territory, part of the Kuril Islands (Chishima) that Japan had held as a whole "
-                        "since 1875 and administered from Hokkaido. Drawn Japanese until the Soviet landing."),
-        description_es=(f"{es}: territorio japonés, parte de las islas Kuriles (Chishima) que Japón poseía enteras "
-                        "desde 1875 y administraba desde Hokkaido. Dibujado japonés hasta el desembarco soviético."))
+        sources=f"wp-karafuto: History (Treaty of Saint Petersburg, 1875); {su_sources}",
+        description_en=(f"{en}: Japanese territory, part of the Kuril Islands (Chishima), all of which Japan had held "
+                        "since the treaty of 1875. Drawn Japanese until the Soviet landing."),
+        description_es=(f"{es}: territorio japonés, parte de las islas Kuriles (Chishima), que Japón poseía enteras "
+                        "desde el tratado de 1875. Dibujado japonés hasta el desembarco soviético."))
     su = Polity(
         id=f"pol-{id_}-occupied", names=names(f"{en} (Soviet-occupied)", f"{es} (ocupación soviética)", zh=ja, ja=ja,
                                               ru=ru),
@@ -624,8 +624,8 @@ _POLITIES = [
                     ja="満洲", ru="Маньчжурия", ko="만주"),
         date_start="1945-08-18", date_end=END, date_certainty="verified",
         sources=("zhwiki-abdication: lead; wenxuecity-lushun: the treaty of 14 August; neizbezhnost: Harbin; "
-                 "nenakhov: Changchun, 19 August; news-pravda-mukden: Mukden, 19 August; "
-                 "chengangboli: disarmament 20-30 August"),
+                 "nenakhov: Changchun, 19 August; news-pravda-mukden: Mukden, 19 August; hastings-nemesis: Jilin, "
+                 "19 August; chengangboli: disarmament 20-30 August"),
         description_en=("The former Manchukuo after Puyi's abdication: Chinese land (the Sino-Soviet treaty had been "
                         "signed on 14 August) under Soviet military occupation. Soviet air-landed detachments took "
                         "Harbin on 18 August and Changchun, Mukden and Jilin on 19 August; the Kwantung Army was "
@@ -688,9 +688,9 @@ _POLITIES = [
         date_start="1945-08-22", date_end=END, date_certainty="verified",
         sources="manawatu-1945: 23 August 1945 report; wenxuecity-lushun: Lüshun, 22 August, and the treaty of 14 August",
         description_en=("The former leased territory after the Soviet air-landings at Port Arthur and Dalian on 22 "
-                        "August, under the Sino-Soviet treaty signed on 14 August."),
+                        "August; the Sino-Soviet treaty had been signed in Moscow on 14 August."),
         description_es=("El antiguo territorio arrendado tras los desembarcos aéreos soviéticos en Port Arthur y Dalian "
-                        "el 22 de agosto, bajo el tratado chino-soviético firmado el 14 de agosto.")),
+                        "el 22 de agosto; el tratado chino-soviético se había firmado en Moscú el 14 de agosto.")),
      "kwantung"),
     (Polity(
         id="pol-korea",
@@ -702,7 +702,8 @@ _POLITIES = [
         date_note_es=("Dibujada entera hasta el 15 de agosto, día del mensaje de rendición de Japón; desde el 16, "
                       "cuando Stalin respondió al borrador de la Orden General n.º 1 sin objetar su línea, como dos "
                       "zonas."),
-        sources="wp-gyeongui-1945: lead (Korea, Empire of Japan); frus-1945-v6-d450: Stalin's reply of 16 August",
+        sources=("wp-gyeongui-1945: lead (Korea, Empire of Japan); frus-1945-v6-d450: Stalin's reply of 16 August; "
+                 "codenames-seishin: landings of 11-16 August; tass-pyongyang: Yuki and Rashin"),
         description_en=("Korea (Chōsen), a colony of Japan governed from Keijō (Seoul). Soviet forces landed at Unggi "
                         "and Rajin from 11 August and at Chongjin from 13 August."),
         description_es=("Corea (Chōsen), colonia de Japón gobernada desde Keijō (Seúl). Fuerzas soviéticas desembarcaron "
@@ -713,8 +714,8 @@ _POLITIES = [
         names=names("Korea north of the 38th parallel (Soviet zone)", "Corea al norte del paralelo 38 (zona soviética)",
                     zh="北朝鮮", ja="北朝鮮", ru="Северная Корея (советская зона)", ko="북조선"),
         date_start="1945-08-16", date_end=END, date_certainty="verified",
-        sources=("go1-text: paragraph (b); frus-1945-v6-d450: Stalin's reply of 16 August; tass-pyongyang: Pyongyang, "
-                 "24 August; endofempire: 26 August"),
+        sources=("go1-text: paragraph (b); frus-1945-v6-d450: Stalin's reply of 16 August; shirokorad: Chongjin, "
+                 "16 August; tass-pyongyang: Pyongyang, 24 August; endofempire: 26 August"),
         description_en=("The zone where Japanese forces were to surrender to the Soviet commander (General Order No. 1). "
                         "Soviet troops took Chongjin on 16 August and air-landed at Pyongyang on 24 August; the 25th "
                         "Army reached the 38th parallel by the end of August."),
@@ -743,16 +744,16 @@ _POLITIES = [
         names=names("Karafuto (South Sakhalin, Japan)", "Karafuto (Sajalín del Sur, Japón)", zh="樺太", ja="樺太",
                     ru="Карафуто (Южный Сахалин)", ko="가라후토"),
         date_start="1945-08-09", date_end="1945-08-24", date_certainty="verified",
-        sources=("wp-karafuto: lead; wp-sakhalin: dates of the operation; pwencycl-karafuto: Koton; "
-                 "auckland-star-1945: Esutoru and Anbetsu; fepow-1945: Maoka"),
+        sources=("wp-karafuto: lead; wp-sakhalin: dates of the operation; pwencycl-karafuto: Koton; wikisum-sakhalin: "
+                 "Koton broken on 18 August; auckland-star-1945: Esutoru and Anbetsu; fepow-1945: Maoka, 19 August"),
         description_en=("Japanese Sakhalin south of 50 N since 1905, capital Toyohara, part of Japan proper from 1943. "
                         "The Soviet attack across the 50th parallel began on 11 August; the Koton fortified region was "
-                        "broken on 18 August; landings at Esutoru and Anbetsu were reported on 13 August and at Maoka "
-                        "on 19-20 August; Otomari and Toyohara fell on 25 August."),
+                        "broken on 18 August; landings at Esutoru and Anbetsu were reported on 13 August and the Maoka "
+                        "landing began on 19 August; Otomari and Toyohara fell on 25 August (recalled)."),
         description_es=("El Sajalín japonés al sur de los 50 N desde 1905, capital Toyohara, parte del Japón propiamente "
                         "dicho desde 1943. El ataque soviético a través del paralelo 50 empezó el 11 de agosto; la región "
-                        "fortificada de Koton cayó el 18; se informó de desembarcos en Esutoru y Anbetsu el 13 y en Maoka "
-                        "el 19-20; Otomari y Toyohara cayeron el 25 de agosto.")),
+                        "fortificada de Koton cayó el 18; se informó de desembarcos en Esutoru y Anbetsu el 13 y el "
+                        "desembarco de Maoka empezó el 19; Otomari y Toyohara cayeron el 25 de agosto (de memoria).")),
      "karafuto"),
     (Polity(
         id="pol-karafuto-occupied",
@@ -796,7 +797,8 @@ _POLITIES = [
         id="pol-japan",
         names=names("Japan", "Japón", zh="日本", ja="日本", ru="Япония", ko="일본"),
         date_start="1945-08-09", date_end=END, date_certainty="verified",
-        sources="frus-1945-v6-d450: Stalin's request for northern Hokkaido; news-pravda-hokkaido: 16 and 22 August",
+        sources=("frus-1945-v6-d450: Stalin's request for northern Hokkaido; wilson-truman-1945: Truman's answer of 18 "
+                 "August; news-pravda-hokkaido: 16 and 22 August; usni-chongjin: surrender of 2 September"),
         description_en=("The Japanese home islands as far as the map reaches (Hokkaido, northern Honshu and the Sea of "
                         "Japan coast). On 16 August Stalin asked for the northern half of Hokkaido; Truman refused, and "
                         "on 22 August Stalin called off a landing. Japan signed the surrender on 2 September."),
@@ -820,9 +822,9 @@ _POLITIES = [
                     ja="モンゴル人民共和国", ru="Монгольская Народная Республика", ko="몽골 인민 공화국"),
         date_start="1945-08-09", date_end=END, date_certainty="verified",
         sources="wp-manchuria: Mongolian forces; naturalearth-admin0: MNG",
-        description_en=("Outer Mongolia, allied with the USSR; about 16,000 Mongolian troops fought in the offensive. "
+        description_en=("Outer Mongolia, which fought beside the USSR: about 16,000 Mongolian troops took part in the offensive. "
                         "Drawn with present Mongolia's border, which in 1945 was not demarcated with China."),
-        description_es=("Mongolia Exterior, aliada de la URSS; unos 16.000 soldados mongoles combatieron en la ofensiva. "
+        description_es=("Mongolia Exterior, que combatió junto a la URSS: unos 16.000 soldados mongoles tomaron parte en la ofensiva. "
                         "Dibujada con la frontera de la Mongolia actual, que en 1945 no estaba demarcada con China.")),
      "mpr"),
     (Polity(
@@ -831,14 +833,14 @@ _POLITIES = [
                     ru="Китайская Республика", ko="중화민국"),
         date_start="1945-08-09", date_end=END, date_certainty="verified",
         sources="go1-text: paragraph (a); wp-mengjiang: lead",
-        description_en=("China outside Manchukuo, Mengjiang and Kwantung, as far as the map reaches. Much of northern "
-                        "and eastern China was still occupied by Japan, under Wang Jingwei's collaborationist "
-                        "government; that front line is not drawn. General Order No. 1 had the Japanese forces in China "
-                        "(Manchuria excepted) surrender to Chiang Kai-shek."),
-        description_es=("China fuera de Manchukuo, Mengjiang y Kwantung, hasta donde llega el mapa. Gran parte del norte "
-                        "y el este de China seguía ocupada por Japón, bajo el gobierno colaboracionista de Wang Jingwei; "
-                        "ese frente no se dibuja. La Orden General n.º 1 mandó a las fuerzas japonesas en China (salvo "
-                        "Manchuria) rendirse a Chiang Kai-shek.")),
+        description_en=("China outside Manchukuo, Mengjiang and Kwantung, as far as the map reaches. Japanese forces "
+                        "still held part of it, in places under Wang Jingwei's collaborationist government; General "
+                        "Order No. 1 had the Japanese forces in China (Manchuria excepted) surrender to Chiang Kai-shek. "
+                        "The front line of 1945 inside China is not drawn."),
+        description_es=("China fuera de Manchukuo, Mengjiang y Kwantung, hasta donde llega el mapa. Fuerzas japonesas "
+                        "aún ocupaban parte de ella, en algunos lugares bajo el gobierno colaboracionista de Wang Jingwei; "
+                        "la Orden General n.º 1 mandó a las fuerzas japonesas en China (salvo Manchuria) rendirse a Chiang "
+                        "Kai-shek. El frente de 1945 dentro de China no se dibuja.")),
      "roc"),
 ]
 POLITIES = [p for p, _ in _POLITIES]

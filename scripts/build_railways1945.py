@@ -60,7 +60,7 @@ LINES = [
         date_note=("Work began at both ends in June 1898; the infobox gives the opening as 14 January 1902.",
                    "Las obras empezaron por ambos extremos en junio de 1898; la ficha da la apertura el 14 de enero "
                    "de 1902."),
-        sources="wp-harbin-manzhouli: History and infobox (stations, 935 km, owners); wp-cer: lead",
+        sources="wp-harbin-manzhouli: History and infobox (stations, 935 km, owners); wp-cer: lead; tretyak: 36th Army",
         description_en=("The western arm of the Russian-built Chinese Eastern Railway, 935 km from the Soviet border at "
                         "Manzhouli across the Greater Khingan to Harbin; run as part of the Manchukuo National Railway "
                         "from 1935. The 36th Army advanced along it from Hailar in August 1945."),
@@ -83,7 +83,8 @@ LINES = [
                    "Julio de 1897 es cuando empezaron las obras del Ferrocarril Oriental de China en su conjunto; la "
                    "ficha da la apertura de esta línea el 14 de noviembre de 1901."),
         sources=("wp-harbin-suifenhe: infobox (548 km, opened 14 November 1901, owners) and route map; "
-                 "railpass-cer: History (work began July 1897)"),
+                 "railpass-cer: History (work began July 1897); runov: the Volynsk (Suifenhe) fortified region; "
+                 "wp-harbin-kirin: the 1st Far Eastern Front"),
         description_en=("The eastern arm of the Chinese Eastern Railway, 548 km from Harbin through Mudanjiang to the "
                         "Soviet border at Suifenhe (Pogranichnaya), the Russian short cut to Vladivostok. The 1st Far "
                         "Eastern Front attacked along it towards Mudanjiang."),
@@ -127,7 +128,8 @@ LINES = [
                    "construido como ramal sur del Ferrocarril Oriental de China, y Japón se hizo con ella tras la guerra "
                    "de 1904-05."),
         sources=("wp-renkyo-line: infobox and route map (701.4 km, 1 September 1907, stations); "
-                 "infoplease-smr: Changchun to Port Arthur from the Russian line; wp-cer: lead"),
+                 "infoplease-smr: Changchun to Port Arthur from the Russian line; wp-cer: lead; nenakhov: Changchun; "
+                 "news-pravda-mukden: Mukden"),
         description_en=("The Japanese company's trunk line, 701 km from Dairen (Dalian) through Mukden (Shenyang) to "
                         "Hsinking (Changchun), the spine of Japanese Manchuria. The Soviet advance reached it from "
                         "west and north, and air-landings took Changchun and Mukden on 19 August."),
@@ -162,7 +164,7 @@ LINES = [
                    "by the South Manchuria Railway (the date is not in the source read).",
                    "Abierta el 3 de diciembre de 1905 como línea militar de 762 mm durante la guerra ruso-japonesa; "
                    "reconstruida después por el Ferrocarril del Sur de Manchuria (la fecha no está en la fuente leída)."),
-        sources="wp-shenyang-dandong: infobox, route map and History",
+        sources="wp-shenyang-dandong: infobox, route map and History; liquisearch-gyeongui: lead (link at Sinuiju)",
         description_en=("The South Manchuria Railway's line from Mukden to Andong (Dandong) on the Yalu, about 270 km, "
                         "joining the Korean railways at Sinuiju across the river."),
         description_es=("La línea del Ferrocarril del Sur de Manchuria de Mukden a Andong (Dandong) en el Yalu, unos "
@@ -183,11 +185,11 @@ LINES = [
         sources=("wp-gyeongui-1945: infobox, route map and History (499.3 km); cryer-gyeongui: infobox (5 November "
                  "1905); liquisearch-gyeongui: History (3 April 1906, link to the South Manchuria Railway at Sinuiju)"),
         description_en=("Korea's main north-south line from Keijo (Seoul) to Sinuiju on the Yalu, 499 km, linked at "
-                        "Sinuiju with the South Manchuria Railway. The 38th parallel cut it near Kaesong in 1945. The "
-                        "short Dandong - Sinuiju link across the Yalu is drawn schematically."),
+                        "Sinuiju with the South Manchuria Railway. In 1945 the 38th parallel cut it just north of "
+                        "Kaesong. The short Dandong - Sinuiju link across the Yalu is drawn schematically."),
         description_es=("La principal línea norte-sur de Corea, de Keijo (Seúl) a Sinuiju en el Yalu, 499 km, enlazada en "
-                        "Sinuiju con el Ferrocarril del Sur de Manchuria. El paralelo 38 la cortó cerca de Kaesong en "
-                        "1945. El corto enlace Dandong - Sinuiju sobre el Yalu se dibuja de forma esquemática."),
+                        "Sinuiju con el Ferrocarril del Sur de Manchuria. En 1945 el paralelo 38 la cortó justo al norte "
+                        "de Kaesong. El corto enlace Dandong - Sinuiju sobre el Yalu se dibuja de forma esquemática."),
     ),
     Line(
         id="rail-tuning",
@@ -219,7 +221,7 @@ LINES = [
                    "se abrió el 1 de agosto de 1933 y la línea Unggi - Rajin la explotó el Ferrocarril del Sur de "
                    "Manchuria desde 1935."),
         sources=("wp-north-chosen: History (1929 and 1 August 1933); wp-namyang-border: infobox and History; "
-                 "wp-hambuk: infobox (Unggi - Rajin, 1935)"),
+                 "wp-hambuk: infobox (Unggi - Rajin, 1935); codenames-seishin: landings"),
         description_en=("The South Manchuria Railway's line in north-eastern Korea from the Tumen bridge at Namyang down "
                         "the river to the ports of Unggi and Rajin (Rashin), built as the shortest route from Japan to "
                         "Manchuria. Soviet marines landed at Unggi and Rajin on 11-13 August 1945. Schematic: the track "
@@ -240,7 +242,7 @@ LINES = [
                    "built in 1920-24; the last gap to Namyang closed on 1 August 1933.",
                    "Chongjin - Hoeryong se abrió por tramos de noviembre de 1916 a noviembre de 1917; Hoeryong - "
                    "Tonggwan se construyó en 1920-24; el último hueco hasta Namyang se cerró el 1 de agosto de 1933."),
-        sources="profilpelajar-hambuk: History; wp-namyang-border: History (1 August 1933)",
+        sources="profilpelajar-hambuk: History; wp-namyang-border: History (1 August 1933); codenames-seishin: Seishin",
         description_en=("The line from the port of Chongjin (Seishin) inland to Hoeryong and along the Tumen to Namyang, "
                         "where it met the line to Manchuria. Chongjin was taken by Soviet landings on 13-16 August 1945."),
         description_es=("La línea desde el puerto de Chongjin (Seishin) hacia el interior hasta Hoeryong y a lo largo del "
@@ -268,13 +270,13 @@ LINES = [
                    "Construido desde 1891; el tramo Vladivostok - Jabárovsk (Usuri) en 1897, el tramo del Amur en "
                    "1907-16; terminado el 18 de octubre de 1916 con el puente del Amur en Jabárovsk."),
         sources=("wp-transsib: Construction (1891, Ussuri section 1897); wp-amur-railway: lead (1907-1916); "
-                 "news-pravda-transsib: 18 October 1916"),
+                 "news-pravda-transsib: 18 October 1916; wp-japanese-pows: camps"),
         description_en=("The Soviet trunk line in the region, from Tayshet past Lake Baikal to Chita, along the Amur to "
-                        "Khabarovsk and down the Ussuri to Vladivostok. It carried the troops east in 1945 and then "
-                        "the prisoners to the camps. Stations are the ones chosen to keep the drawing near the track."),
+                        "Khabarovsk and down the Ussuri to Vladivostok. Many camps of the captivity lay along it and its "
+                        "branches. Stations are the ones chosen to keep the drawing near the track."),
         description_es=("La línea troncal soviética en la región, de Taishet por el lago Baikal hasta Chitá, a lo largo del "
-                        "Amur hasta Jabárovsk y por el Usuri hasta Vladivostok. Llevó las tropas al este en 1945 y luego "
-                        "a los prisioneros a los campos. Las estaciones son las elegidas para mantener el dibujo cerca "
+                        "Amur hasta Jabárovsk y por el Usuri hasta Vladivostok. Muchos campos del cautiverio estaban a lo "
+                        "largo de él y de sus ramales. Las estaciones son las elegidas para mantener el dibujo cerca "
                         "de la vía."),
     ),
     Line(
@@ -286,9 +288,9 @@ LINES = [
         accuracy_km=25, location_certainty="verified",
         sources="wp-cer: route table (Chita, Karymskaya, Borzya, Zabaikalsk, Manzhouli)",
         description_en=("The Soviet line that joined the Trans-Siberian at Karymskaya to the Chinese Eastern Railway at "
-                        "Manzhouli; the Transbaikal Front's supplies ran along it. No source read dates it."),
+                        "Manzhouli, on the way from Chita to Harbin. No source read dates it."),
         description_es=("La línea soviética que unía el Transiberiano en Karymskaya con el Ferrocarril Oriental de China en "
-                        "Manzhouli; por ella llegaban los suministros del Frente Transbaikal. Ninguna fuente leída la fecha."),
+                        "Manzhouli, en el camino de Chitá a Harbin. Ninguna fuente leída la fecha."),
     ),
     Line(
         id="rail-suifenhe-ussuriysk",
@@ -298,10 +300,9 @@ LINES = [
         accuracy_km=20, location_certainty="recalled",
         sources="wp-cer: lead (the line linked Chita with Vladivostok)",
         description_en=("The Soviet link from the Chinese Eastern Railway's eastern end to the Ussuri line and "
-                        "Vladivostok. Pogranichny (Grodekovo) was the 5th Army's sector. No source read dates it."),
+                        "Vladivostok. No source read dates it."),
         description_es=("El enlace soviético desde el extremo oriental del Ferrocarril Oriental de China con la línea del "
-                        "Usuri y Vladivostok. Pogranichni (Grodékovo) era el sector del 5.º Ejército. Ninguna fuente leída "
-                        "lo fecha."),
+                        "Usuri y Vladivostok. Ninguna fuente leída lo fecha."),
     ),
     Line(
         id="rail-bam-taishet-bratsk",
@@ -316,11 +317,12 @@ LINES = [
         sources=("seleznev-taishet: the BAM at Tayshet; marshruty-tayshet: Japanese and German prisoners on the line; "
                  "br95-ozerlag: Ozerlag along the line; xnico-bam: Tayshet camps"),
         description_en=("The western end of the Baikal-Amur Mainline, built north-east from the Trans-Siberian at Tayshet "
-                        "towards Bratsk on the Angara by Gulag prisoners and, from 1945, by Japanese and German prisoners "
-                        "of war. Under construction in the period of the captivity; drawn straight through Vikhorevka."),
+                        "towards Bratsk on the Angara by Gulag prisoners and by Japanese and German prisoners of war; "
+                        "its main labour force arrived in October 1945. Under construction in the period of the "
+                        "captivity; drawn straight through Vikhorevka."),
         description_es=("El extremo occidental de la magistral Baikal-Amur, construida hacia el noreste desde el "
-                        "Transiberiano en Taishet hacia Bratsk, en el Angará, por presos del Gulag y, desde 1945, por "
-                        "prisioneros de guerra japoneses y alemanes. En construcción durante el cautiverio; dibujada recta "
+                        "Transiberiano en Taishet hacia Bratsk, en el Angará, por presos del Gulag y por prisioneros de "
+                        "guerra japoneses y alemanes; su principal mano de obra llegó en octubre de 1945. En construcción durante el cautiverio; dibujada recta "
                         "por Vijorevka."),
     ),
     Line(

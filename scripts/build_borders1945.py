@@ -42,6 +42,7 @@ SIMPLIFY = 0.05  # coverage simplification tolerance in degrees (about 5 km), sh
 SIMPLIFY_JAPAN = 0.08  # about 8 km: Japan is background here
 MIN_ISLAND = 0.05  # islands under about 400-500 km2 are dropped, except the Kurils and those of Kwantung
 NE_ACCURACY_KM = 8  # Natural Earth 1:10m after a 5 km simplification: present borders within about 8 km; coastal towns may fall up to 5 km offshore
+START = "1945-08-08"  # the atlas's first day (the declaration of war): the map of 9 August is drawn from it
 END = "1945-09-30"  # the layer's last day; a shape still valid then ends here (later changes not drawn)
 NE = "naturalearth-admin0: Admin 0 - Countries 1:10m, via geodata/basemap/admin0.geojson"
 
@@ -438,7 +439,7 @@ def segment_feature(a: str, b: str, piece: LineString, n: int) -> dict:
     pair = f"{LABEL[a][0]} - {LABEL[b][0]}"
     pair_es = f"{LABEL[a][1]} - {LABEL[b][1]}"
     props = {"kind": "boundary", "between": f"{POLITY_ID[a]}; {POLITY_ID[b]}",
-             "date_start": "1945-08-09", "date_end": END, "date_certainty": "verified"}
+             "date_start": START, "date_end": END, "date_certainty": "verified"}
     if line is not None:
         props |= {
             "id": f"bnd-{line.key}", "basis": "described",
@@ -577,7 +578,7 @@ def kuril_pair(key, id_, en, es, ja, ru, jp_end, su_start, su_sources, su_note_e
     """The Japanese and the Soviet-occupied state of one group of the Kuril Islands."""
     jp = Polity(
         id=f"pol-{id_}", names=names(f"{en} (Japan)", f"{es} (Japón)", zh=ja, ja=ja, ru=ru),
-        date_start="1945-08-09", date_end=jp_end, date_certainty="verified",
+        date_start=START, date_end=jp_end, date_certainty="verified",
         sources=f"wp-karafuto: History (Treaty of Saint Petersburg, 1875); {su_sources}",
         description_en=(f"{en}: Japanese territory, part of the Kuril Islands (Chishima), all of which Japan had held "
                         "since the treaty of 1875. Drawn Japanese until the Soviet landing."),
@@ -599,7 +600,7 @@ _POLITIES = [
     (Polity(
         id="pol-manchukuo",
         names=names("Manchukuo", "Manchukuo", zh="滿洲國", ja="満洲国", ru="Маньчжоу-го", ko="만주국"),
-        date_start="1945-08-09", date_end="1945-08-17", date_certainty="verified",
+        date_start=START, date_end="1945-08-17", date_certainty="verified",
         date_note_en=("Puyi read the abdication rescript at midnight on 17 August at Dalizigou; the ceremony ended at "
                       "00:30 on the 18th, so sources give either day for Manchukuo's end (Wikipedia's infobox: 18 "
                       "August). Drawn to the 17th."),
@@ -638,7 +639,7 @@ _POLITIES = [
     (Polity(
         id="pol-mengjiang",
         names=names("Mengjiang", "Mengjiang", zh="蒙疆", ja="蒙疆", ru="Мэнцзян", ko="몽강"),
-        date_start="1945-08-09", date_end="1945-08-19", date_certainty="verified",
+        date_start=START, date_end="1945-08-19", date_certainty="verified",
         date_note_en="Wikipedia's infobox dates its end to 19 August 1945.",
         date_note_es="La ficha de Wikipedia fecha su fin el 19 de agosto de 1945.",
         sources=("wp-mengjiang: lead and infobox (1 September 1939 - 19 August 1945, capital Kalgan, 506,800 km2); "
@@ -669,7 +670,7 @@ _POLITIES = [
         id="pol-kwantung",
         names=names("Kwantung Leased Territory", "Territorio Arrendado de Kwantung", zh="關東州", ja="関東州",
                     ru="Квантунская область", ko="관동주"),
-        date_start="1945-08-09", date_end="1945-08-21", date_certainty="verified",
+        date_start=START, date_end="1945-08-21", date_certainty="verified",
         sources=("wp-kwantung-territory: lead and History; gse-kwantung: area; britannica-kwantung: area and customs "
                  "stations; manawatu-1945: Port Arthur and Dairen, 22 August"),
         description_en=("The tip of the Liaodong peninsula with Dairen (Dalian) and Ryojun (Port Arthur), leased by "
@@ -696,7 +697,7 @@ _POLITIES = [
         id="pol-korea",
         names=names("Korea (Japanese colony)", "Corea (colonia japonesa)", zh="朝鮮", ja="朝鮮", ru="Корея",
                     ko="조선"),
-        date_start="1945-08-09", date_end="1945-08-15", date_certainty="verified",
+        date_start=START, date_end="1945-08-15", date_certainty="verified",
         date_note_en=("Drawn whole to 15 August, the day of Japan's surrender broadcast; from 16 August, when Stalin "
                       "answered the draft General Order No. 1 without objecting to its line, as two zones."),
         date_note_es=("Dibujada entera hasta el 15 de agosto, día del mensaje de rendición de Japón; desde el 16, "
@@ -743,7 +744,7 @@ _POLITIES = [
         id="pol-karafuto",
         names=names("Karafuto (South Sakhalin, Japan)", "Karafuto (Sajalín del Sur, Japón)", zh="樺太", ja="樺太",
                     ru="Карафуто (Южный Сахалин)", ko="가라후토"),
-        date_start="1945-08-09", date_end="1945-08-24", date_certainty="verified",
+        date_start=START, date_end="1945-08-24", date_certainty="verified",
         sources=("wp-karafuto: lead; wp-sakhalin: dates of the operation; pwencycl-karafuto: Koton; wikisum-sakhalin: "
                  "Koton broken on 18 August; auckland-star-1945: Esutoru and Anbetsu; fepow-1945: Maoka, 19 August"),
         description_en=("Japanese Sakhalin south of 50 N since 1905, capital Toyohara, part of Japan proper from 1943. "
@@ -796,7 +797,7 @@ _POLITIES = [
     (Polity(
         id="pol-japan",
         names=names("Japan", "Japón", zh="日本", ja="日本", ru="Япония", ko="일본"),
-        date_start="1945-08-09", date_end=END, date_certainty="verified",
+        date_start=START, date_end=END, date_certainty="verified",
         sources=("frus-1945-v6-d450: Stalin's request for northern Hokkaido; wilson-truman-1945: Truman's answer of 18 "
                  "August; news-pravda-hokkaido: 16 and 22 August; usni-chongjin: surrender of 2 September"),
         description_en=("The Japanese home islands as far as the map reaches (Hokkaido, northern Honshu and the Sea of "
@@ -809,7 +810,7 @@ _POLITIES = [
     (Polity(
         id="pol-ussr",
         names=names("Soviet Union", "Unión Soviética", zh="蘇聯", ja="ソビエト連邦", ru="СССР", ko="소련"),
-        date_start="1945-08-09", date_end=END, date_certainty="verified",
+        date_start=START, date_end=END, date_certainty="verified",
         sources="krasnoarm-gazeta: declaration of war; naturalearth-admin0: RUS",
         description_en=("The USSR as far as the map reaches, at war with Japan from 9 August; its Far Eastern borders "
                         "of 1945 follow present Russia's, less Karafuto and the Kurils."),
@@ -820,7 +821,7 @@ _POLITIES = [
         id="pol-mpr",
         names=names("Mongolian People's Republic", "República Popular de Mongolia", zh="蒙古人民共和國",
                     ja="モンゴル人民共和国", ru="Монгольская Народная Республика", ko="몽골 인민 공화국"),
-        date_start="1945-08-09", date_end=END, date_certainty="verified",
+        date_start=START, date_end=END, date_certainty="verified",
         sources="wp-manchuria: Mongolian forces; naturalearth-admin0: MNG",
         description_en=("Outer Mongolia, which fought beside the USSR: about 16,000 Mongolian troops took part in the offensive. "
                         "Drawn with present Mongolia's border, which in 1945 was not demarcated with China."),
@@ -831,7 +832,7 @@ _POLITIES = [
         id="pol-china",
         names=names("Republic of China", "República de China", zh="中華民國", ja="中華民国",
                     ru="Китайская Республика", ko="중화민국"),
-        date_start="1945-08-09", date_end=END, date_certainty="verified",
+        date_start=START, date_end=END, date_certainty="verified",
         sources="go1-text: paragraph (a); wp-mengjiang: lead",
         description_en=("China outside Manchukuo, Mengjiang and Kwantung, as far as the map reaches. Japanese forces "
                         "still held part of it, in places under Wang Jingwei's collaborationist government; General "

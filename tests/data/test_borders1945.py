@@ -25,7 +25,7 @@ BASEMAP = GEODATA / "basemap" / "admin0.geojson"
 HARBIN, CHANGCHUN, CHENGDE = (126.63, 45.75), (125.32, 43.88), (117.94, 40.95)
 VLADIVOSTOK, BEIJING, SEOUL = (131.89, 43.12), (116.40, 39.90), (126.98, 37.57)
 TOYOHARA, OKHA = (142.73, 46.96), (142.95, 53.57)
-WINDOW = [dt.date(1945, 8, 9) + dt.timedelta(days=n) for n in range(53)]  # 9 Aug - 30 Sep 1945
+WINDOW = [dt.date(1945, 8, 8) + dt.timedelta(days=n) for n in range(54)]  # 8 Aug - 30 Sep 1945
 
 
 def features(name):
@@ -89,6 +89,7 @@ def test_every_polity_has_names_in_english_spanish_and_an_original_script():
 @pytest.mark.parametrize("point", [HARBIN, CHANGCHUN, CHENGDE], ids=["Harbin", "Changchun", "Chengde"])
 def test_inside_manchukuo_on_9_august(point):
     assert containing(dt.date(1945, 8, 9), point) == ["pol-manchukuo"]
+    assert containing(dt.date(1945, 8, 8), point) == ["pol-manchukuo"]  # drawn from the atlas's first day
 
 
 @pytest.mark.parametrize("point", [VLADIVOSTOK, BEIJING, SEOUL], ids=["Vladivostok", "Beijing", "Seoul"])

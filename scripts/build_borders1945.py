@@ -105,8 +105,10 @@ REHE_MENGJIANG = Described(
             (117.90, 44.00), (118.40, 44.50), (119.20, 45.20), (119.60, 46.10), (119.85, 46.75)),
     accuracy_km=50,
     certainty="uncertain",
-    sources=("wp-mengjiang: lead and infobox (Mengjiang = Chahar and Suiyuan); wp-rehe: lead; "
-             "geonames: the towns named as anchors"),
+    sources=("wp-mengjiang: lead and infobox (Mengjiang = Chahar and Suiyuan); wp-demchugdongrub: infobox (Sonid "
+             "Right Banner, Xilingol League, Chahar); sinorecords-mengjiang: Dolon Nor and the East Chahar region "
+             "merged into the Mongol Military Government (1933-1936); wp-xingan-province: History; ruwiki-bairin-right: "
+             "History (in Manchukuo from 1933); wp-rehe: lead; geonames: the towns named as anchors"),
     derivation=("reconstructed: drawn between towns known to lie on either side (Manchukuo: Fengning, Chengde, "
                 "Weichang, Jingpeng, Linxi, Lubei, Huolinguole, Ulanhot; Mengjiang: Yanqing, Duolun, Xilinhot, "
                 "Bayan Ul Hot, Uliastai), roughly along the present eastern limit of the Xilingol League; no map of "
@@ -640,10 +642,13 @@ _POLITIES = [
         id="pol-mengjiang",
         names=names("Mengjiang", "Mengjiang", zh="蒙疆", ja="蒙疆", ru="Мэнцзян", ko="몽강"),
         date_start=START, date_end="1945-08-19", date_certainty="verified",
-        date_note_en="Wikipedia's infobox dates its end to 19 August 1945.",
-        date_note_es="La ficha de Wikipedia fecha su fin el 19 de agosto de 1945.",
+        date_note_en=("Wikipedia's infobox dates its end to 19 August 1945; Demchugdongrub's own infobox ends his "
+                      "office as head of state on 20 August. Drawn to the 19th."),
+        date_note_es=("La ficha de Wikipedia fecha su fin el 19 de agosto de 1945; la ficha del propio Demchugdongrub "
+                      "termina su cargo de jefe de Estado el 20 de agosto. Dibujado hasta el 19."),
         sources=("wp-mengjiang: lead and infobox (1 September 1939 - 19 August 1945, capital Kalgan, 506,800 km2); "
-                 "wp-north-shanxi: lead; wp-mongol-united: History"),
+                 "wp-demchugdongrub: infobox (head of state to 20 August 1945); wp-north-shanxi: lead; "
+                 "wp-mongol-united: History"),
         description_en=("The Japanese-sponsored Mongol regime of Inner Mongolia, formed on 1 September 1939 from "
                         "Chahar, Suiyuan and northern Shanxi, with its capital at Kalgan (Zhangjiakou) and Prince "
                         "Demchugdongrub at its head; nominally part of Wang Jingwei's collaborationist China from 1940. "

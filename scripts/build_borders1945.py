@@ -734,10 +734,12 @@ _POLITIES = [
         names=names("Korea south of the 38th parallel (US zone)", "Corea al sur del paralelo 38 (zona estadounidense)",
                     zh="南朝鮮", ja="南朝鮮", ru="Южная Корея (американская зона)", ko="남조선"),
         date_start="1945-08-16", date_end=END, date_certainty="verified",
-        date_note_en=("The Japanese administration stayed in place until the US XXIV Corps arrived off Chemulpo "
-                      "(Incheon) on 8 September and moved its headquarters to Seoul on 9 September."),
-        date_note_es=("La administración japonesa siguió en su lugar hasta que el XXIV Cuerpo estadounidense llegó ante "
-                      "Chemulpo (Incheon) el 8 de septiembre y trasladó su cuartel general a Seúl el 9."),
+        date_note_en=("A zone from the agreement of 16 August, but US troops came only in September: the XXIV Corps "
+                      "arrived off Chemulpo (Incheon) on 8 September and moved its headquarters to Seoul on 9 "
+                      "September."),
+        date_note_es=("Zona desde el acuerdo del 16 de agosto, pero las tropas estadounidenses no llegaron hasta "
+                      "septiembre: el XXIV Cuerpo llegó ante Chemulpo (Incheon) el 8 de septiembre y trasladó su cuartel "
+                      "general a Seúl el 9."),
         sources=("go1-text: paragraphs (b) and (e); frus-1945-v6-d774: note 3 (8 and 9 September); "
                  "macarthur-korea-1945: proclamation of 7 September"),
         description_en=("The zone where Japanese forces were to surrender to the US commander. MacArthur's proclamation "

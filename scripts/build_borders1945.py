@@ -778,18 +778,18 @@ _POLITIES = [
         description_es=("Karafuto tras la ocupación soviética del 25 de agosto; formalmente aún territorio japonés, la URSS "
                         "lo anexionó más tarde (no se dibuja aquí).")),
      "karafuto"),
-    *kuril_pair("kurils-north", "kurils-north", "Northern and central Kurils (Shumshu to Urup)",
-                "Kuriles del norte y del centro (Shumshu a Urup)", "千島列島", "Курильские острова",
+    *kuril_pair("kurils-north", "kurils-north", "Northern and central Kurils, Shumshu to Urup",
+                "Kuriles del norte y del centro, de Shumshu a Urup", "千島列島", "Курильские острова",
                 "1945-08-17", "1945-08-18",
                 "wp-shumshu: dates; japantimes-shumshu: cease-fire of 21 August; zabnews-sakhalin: 28 August",
                 ("Shumshu was attacked on 18 August (fighting to 23 August, cease-fire on the 21st); the islands "
                  "south to Urup were announced occupied on 28 August. Drawn occupied from the first landing."),
                 ("Shumshu fue atacada el 18 de agosto (combates hasta el 23, alto el fuego el 21); las islas hasta Urup "
                  "se anunciaron ocupadas el 28 de agosto. Dibujadas ocupadas desde el primer desembarco.")),
-    *kuril_pair("kurils-iturup", "kurils-iturup", "Iturup (Etorofu)", "Iturup (Etorofu)", "択捉島", "Итуруп",
+    *kuril_pair("kurils-iturup", "kurils-iturup", "Iturup / Etorofu", "Iturup / Etorofu", "択捉島", "Итуруп",
                 "1945-08-27", "1945-08-28", "zabnews-sakhalin: communiqué of 28 August",
                 "Announced occupied on 28 August.", "Anunciada ocupada el 28 de agosto."),
-    *kuril_pair("kurils-kunashiri", "kurils-kunashiri", "Kunashiri (Kunashir)", "Kunashiri (Kunashir)", "国後島",
+    *kuril_pair("kurils-kunashiri", "kurils-kunashiri", "Kunashiri / Kunashir", "Kunashiri / Kunashir", "国後島",
                 "Кунашир", "1945-08-31", "1945-09-01", "shimura-kurils: 1 September",
                 "1 September, from a Japanese private account (Shimura).",
                 "1 de septiembre, según un relato privado japonés (Shimura)."),

@@ -113,3 +113,10 @@ def test_the_manchurian_dead_are_shown_with_every_claimant(atlas):
     assert "soldiers and civilians together" in ministry.scope_en  # not a civilians-only count
     korea = [f for f in atlas.figures if f.topic == "civ_dead_north_korea"]
     assert {f.value_low for f in korea} == {34600, 25000}
+
+
+def test_the_story_tells_of_the_civilians_on_both_pages(atlas):
+    civilian_keys = {"jawp-mashan", "wp-gegenmiao", "jawp-three-ships", "kikokusha-shusenji", "jawp-huludao"}
+    steps = [s for s in atlas.story if civilian_keys & set(cited_keys(s.sources))]
+    assert {s.page for s in steps} == {"offensive", "captivity"}
+    assert [s.step for s in atlas.story] == list(range(1, len(atlas.story) + 1))

@@ -77,7 +77,7 @@ def test_the_dates_fit_the_two_pages():
     for fid, day in offensive.items():
         assert props(fid)["date_start"] == day
     assert props("port-huludao")["date_start"] == "1946-05-07"
-    assert dt.date.fromisoformat(props("refugee-fuping")["date_start"]) == dt.date(1945, 12, 2)
+    assert dt.date.fromisoformat(props("refugee-pupyeong")["date_start"]) == dt.date(1945, 12, 2)
 
 
 def test_competing_counts_are_named_side_by_side():

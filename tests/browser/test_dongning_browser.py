@@ -29,7 +29,8 @@ def test_dongning_map_shows_the_positions(offline_page: Page, app_url: str):
     frame.locator('.atlas-position[title^="Shenghongshan"]').click()
     popup = frame.locator(".leaflet-popup-content")
     expect(popup).to_contain_text("勝鬨山")
-    expect(popup).to_contain_text("±15 km")
+    radius = next(p["accuracy_km"] for p in POSITIONS if p["id"] == "pos-shenghongshan")
+    expect(popup).to_contain_text(f"estimated, ±{radius:g} km")  # its accuracy, as the data gives it
 
 
 def test_deep_link_to_dongning_on_a_fresh_server_runs_the_app_frame(context):

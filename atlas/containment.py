@@ -30,8 +30,8 @@ import pyproj
 import shapely
 from shapely.geometry import Point, shape
 
-from atlas.paths import DEFAULT_GEODATA_DIR, geodata_dir
 from atlas.model import Problem
+from atlas.paths import DEFAULT_GEODATA_DIR, geodata_dir
 from atlas.rules import feature_label
 
 TOLERANCE_KM = 1.0

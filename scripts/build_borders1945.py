@@ -301,7 +301,7 @@ def build_shapes() -> dict[str, shapely.Geometry]:
     codes = ["CHN", "RUS", "MNG", "PRK", "KOR"]
     clipped = [drop_islets(shapely.make_valid(admin[c].intersection(frame))) for c in codes]
     simple = shapely.coverage_simplify(clipped, SIMPLIFY, simplify_boundary=True)
-    country = {c: shapely.make_valid(g) for c, g in zip(codes, simple)}
+    country = {c: shapely.make_valid(g) for c, g in zip(codes, simple, strict=True)}
     japan = drop_islets(shapely.make_valid(admin["JPN"].intersection(frame)))
     country["JPN"] = shapely.make_valid(shapely.coverage_simplify([japan], SIMPLIFY_JAPAN)[0])
 

@@ -53,7 +53,7 @@ def test_every_geometry_is_valid_wgs84_and_inside_the_region_box(name):
         assert geom.is_valid and not geom.is_empty, feat["properties"]["id"]
         x0, y0, x1, y1 = geom.bounds
         assert west <= x0 and x1 <= east and south <= y0 and y1 <= north, feat["properties"]["id"]
-        assert -180 <= x0 and x1 <= 180 and -90 <= y0 and y1 <= 90  # [lon, lat] degrees
+        assert x0 >= -180 and x1 <= 180 and y0 >= -90 and y1 <= 90  # [lon, lat] degrees
 
 
 def test_the_layers_load_and_validate_with_the_package():

@@ -20,7 +20,7 @@ def dated_part() -> None:
     # The full tables are the long text alternative; they are shown on request so that a slider step
     # (or Play) does not resend them every time. The day's events beside the map are always there.
     if st.toggle(t("show_tables", lang), key="show_tables", help=t("show_tables_help", lang)):
-        placed, unplaced = timeline.split_placed(cache.shown_on(loaded, PAGE.layer, day))
+        placed, unplaced = timeline.split_placed(cache.shown_on(loaded, PAGE.name, day))
         for heading, rows in (("no_place_heading", unplaced), ("table_heading", placed)):
             if len(rows):
                 st.subheader(t(heading, lang))

@@ -11,8 +11,10 @@ from atlas.pages import MAP_PAGES
 
 def check_story_links(steps: list[StoryStep], features_by_layer: Mapping[str, set[str]]) -> list[Problem]:
     """A story step's ``focus`` must be a feature of the layer its page shows."""
-    return [Problem("story.csv", f"step {s.step}", f"focus: {s.focus!r} is not in {MAP_PAGES[s.page].layer}.geojson")
-            for s in steps if s.focus and s.focus not in features_by_layer.get(MAP_PAGES[s.page].layer, set())]
+    return [Problem("story.csv", f"step {s.step}", f"focus: {s.focus!r} is not on the {s.page} map "
+                    f"({', '.join(f'{name}.geojson' for name in MAP_PAGES[s.page].layers)})")
+            for s in steps if s.focus and not any(s.focus in features_by_layer.get(name, set())
+                                                  for name in MAP_PAGES[s.page].layers)]
 
 
 def check_claim_links(claims: list[Claim], features_by_layer: Mapping[str, set[str]]) -> list[Problem]:

@@ -29,7 +29,11 @@ class Page:
 class MapPage(Page):
     """A page with a dated map: which layer and legend it draws, its slider and its first view."""
 
-    layer: str = ""
+    layer: str = ""  # the page's own data layer (its focus, its table, its problems)
+    extra_layers: tuple[tuple[str, str, str, str], ...] = ()  # (layer, from, to, kind rule): features of
+    # another layer whose date_start lies in [from, to] (ISO prefixes, "" = open) drawn on this page too;
+    # the kind rule "-k" leaves out kind k, "+k" takes kind k whatever its date ("" = none)
+    overlays: tuple[str, ...] = ()  # static layers drawn under the dated one (the map of 1945, railways)
     legend: str = ""
     monthly: bool = False  # month steps (captivity) rather than day steps
     first: dt.date = dt.date(1945, 8, 8)
@@ -40,6 +44,11 @@ class MapPage(Page):
     max_zoom: int = 12
     panel_keys: tuple[str, str] = ("day_heading", "day_help")  # the side panel's heading and help line
     widths: tuple[int, int] = (5, 3)  # map column : side panel column
+
+    @property
+    def layers(self) -> tuple[str, ...]:
+        """Every data layer whose features this page's map draws."""
+        return (self.layer, *(name for name, *_ in self.extra_layers))
 
     @property
     def slider_key(self) -> str:
@@ -73,15 +82,19 @@ class MapPage(Page):
 
 
 OFFENSIVE = MapPage("offensive", "offensive", "app_pages/offensive.py", "page_offensive", ":material/map:",
-                    intro_key="offensive_intro", layer="offensive", legend="offensive", widths=(5, 2))
+                    intro_key="offensive_intro", layer="offensive", legend="offensive", widths=(5, 2),
+                    extra_layers=(("civilians", "", "1945-09-30", "-refugee_camp"),),
+                    overlays=("borders1945", "boundaries1945", "railways1945"))
 DONGNING = MapPage("dongning", "dongning", "app_pages/dongning.py", "page_dongning", ":material/fort:",
                    intro_key="dongning_intro", layer="dongning", legend="fortress",
                    bounds=((43.78, 130.95), (44.2, 131.5)), focus_pad_deg=0.12, max_zoom=15,
+                   overlays=("railways1945",),
                    panel_keys=("chronology_heading", "chronology_help"))
 CAPTIVITY = MapPage("captivity", "captivity", "app_pages/camps.py", "page_camps", ":material/train:",
                     intro_key="camps_intro", layer="camps", legend="captivity", monthly=True,
                     first=dt.date(1945, 8, 1), last=dt.date(1956, 12, 31), default=dt.date(1945, 12, 31),
                     bounds=((35.0, 35.0), (66.0, 158.0)), focus_pad_deg=4.0,
+                    extra_layers=(("civilians", "1945-09", "", "+refugee_camp"),), overlays=("railways1945",),
                     panel_keys=("phase_heading", "chronology_help"))
 STORY = Page("story", "story", "app_pages/story.py", "page_story", ":material/slideshow:")
 RECORD = Page("record", "record", "app_pages/claims.py", "page_claims", ":material/fact_check:", "claims_intro")

@@ -10,6 +10,8 @@ import datetime as dt
 from typing import Any
 
 import folium
+import geopandas as gpd
+import pandas as pd
 
 from atlas import timeline
 from atlas.map import elements, packing
@@ -22,11 +24,39 @@ def parse_date(page: str, text: str) -> dt.date:
     return MAP_PAGES[page].day_of(text)
 
 
+def page_frame(atlas: Any, page: str) -> Any:
+    """Every feature a page's map can draw: its own layer's, and those of its extra layers whose
+    start date falls in the page's window for them (e.g. the civilians of August on the offensive
+    page, of the winter and the repatriation on the captivity page). A ``layer`` column says which."""
+    spec = MAP_PAGES[page]
+    frames = []
+    for name, first, last, rule in ((spec.layer, "", "", ""), *spec.extra_layers):
+        layer = atlas.layers.get(name)
+        if layer is None or layer.frame.empty:
+            continue
+        frame = layer.frame
+        if (first or last) and "date_start" in frame:
+            keep = frame["date_start"].fillna("").map(lambda text, a=first, b=last: _starts_within(text, a, b))
+            if rule.startswith("+"):
+                keep = keep | (frame["kind"] == rule[1:])
+            frame = frame[keep]
+        if rule.startswith("-"):
+            frame = frame[frame["kind"] != rule[1:]]
+        frames.append(frame.assign(layer=name))
+    if not frames:
+        return timeline.empty_frame()
+    return frames[0] if len(frames) == 1 else gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=frames[0].crs)
+
+
+def _starts_within(start: str, first: str, last: str) -> bool:
+    """Whether a truncated ISO date lies in [first, last] (ISO prefixes; "" leaves that end open)."""
+    return bool(start) and (not first or start >= first) and (not last or start[:len(last)] <= last)
+
+
 def view_bounds(atlas: Any, page: str, focus: str) -> list[list[float]]:
     """The first view of a page's map: around ``focus`` if it is placed on that map, else the default."""
     spec = MAP_PAGES[page]
-    layer = atlas.layers.get(spec.layer)
-    around = elements.bounds_around(layer.frame, focus, spec.focus_pad_deg) if layer is not None and focus else None
+    around = elements.bounds_around(page_frame(atlas, page), focus, spec.focus_pad_deg) if focus else None
     return around or [list(corner) for corner in spec.bounds]
 
 
@@ -34,8 +64,7 @@ def layer_data(atlas: Any, page: str, day: dt.date, lang: str, icons: Any = None
     """The FeatureCollection a page's map draws on ``day`` (axes, arrowheads, markers); with the
     catalog's ``icons`` it names icons by key. ``shown``: the layer's features on that day, if
     already computed (:func:`atlas.timeline.on_date`)."""
-    layer = atlas.layers.get(MAP_PAGES[page].layer)
-    frame = layer.frame if layer is not None else timeline.empty_frame()
+    frame = page_frame(atlas, page)
     if shown is None:
         shown = timeline.on_date(frame, day, atlas.axes)
     placed, _ = timeline.split_placed(shown)
@@ -86,6 +115,4 @@ def first_code(frame: Any, page: Any, feature_id: str | None) -> str | None:
 
 
 def _shown(atlas: Any, page: str, day: dt.date) -> Any:
-    layer = atlas.layers.get(MAP_PAGES[page].layer)
-    frame = layer.frame if layer is not None else timeline.empty_frame()
-    return timeline.on_date(frame, day, atlas.axes)
+    return timeline.on_date(page_frame(atlas, page), day, atlas.axes)

@@ -224,7 +224,7 @@ def axis_geometry(shown: gpd.GeoDataFrame, frame: gpd.GeoDataFrame,
     """
     if shown.empty or "axis" not in shown:
         return [], []
-    points = {i: (g.x, g.y) for i, g in zip(frame["id"], frame.geometry, strict=True) if g is not None and not g.is_empty}
+    points = {i: (g.x, g.y) for i, g in zip(frame["id"], frame.geometry, strict=True) if g is not None and not g.is_empty and g.geom_type == "Point"}
     segments: list[Segment] = []
     heads: list[Head] = []
     by_axis: dict[str, list[tuple[float, str, str]]] = {}

@@ -18,6 +18,7 @@ from atlas.map.legend import legend_html
 from atlas.map.packing import fan_offsets, proportional_scale
 from atlas.map.symbology import (
     ARROW_GAPS,
+    CIVILIAN_COLOR,
     FRONT_COLOR,
     NEUTRAL_COLOR,
     PHASES_BY_KIND,
@@ -56,7 +57,7 @@ def icon_table(frame: gpd.GeoDataFrame) -> dict[str, str]:
         for phase in PHASES_BY_KIND.get(str(props.get("kind")), ("done", "under_way", "date_unknown")):
             _, svg = marker_icon(props, phase, largest)
             icons[icon_key(svg)] = svg
-    colors = {*FRONT_COLOR.values(), NEUTRAL_COLOR, *(c for c, _ in ROUTE_STYLE.values())}
+    colors = {*FRONT_COLOR.values(), NEUTRAL_COLOR, CIVILIAN_COLOR, *(c for c, _ in ROUTE_STYLE.values())}
     for color in colors:
         for faded in (False, True):
             for gap in ARROW_GAPS:
@@ -106,12 +107,14 @@ class MapCatalog:
 
 def make_catalog(popups: dict[str, dict[str, str]], icons: dict[str, str], legend: str,
                  places: dict[str, dict[str, Any]] | None = None, dates: dict[str, str] | None = None,
-                 labels: list[dict[str, Any]] | None = None, ui: dict[str, str] | None = None) -> MapCatalog:
+                 labels: list[dict[str, Any]] | None = None, ui: dict[str, str] | None = None,
+                 overlays: list[dict[str, Any]] | None = None) -> MapCatalog:
     """``dates``: the text of the big date for each ISO day of the page's slider; ``labels``: the
     names shown on the map (``{"n": name, "c": [lon, lat], "r": rank}``)."""
     sizes = {key: int(float(re.search(r'width="([0-9.]+)"', svg).group(1))) for key, svg in icons.items()}
     payload = {"popups": popups, "icons": icons, "sizes": sizes, "lines": line_table(), "legend": legend,
-               "places": places or {}, "dates": dates or {}, "labels": labels or [], "ui": ui or {}}
+               "places": places or {}, "dates": dates or {}, "labels": labels or [], "ui": ui or {},
+               "overlays": overlays or []}
     digest = hashlib.sha1(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()[:12]
     return MapCatalog(digest, payload)
 
@@ -148,11 +151,15 @@ def steps_html(catalog: MapCatalog, table: Mapping[str, Any]) -> str:
 
 
 def map_catalog(frame: gpd.GeoDataFrame, lang: str, sources: Mapping[str, Any], axes: Mapping[str, Any] | None,
-                legend: str, dates: dict[str, str] | None = None, labels: list[dict[str, Any]] | None = None) -> MapCatalog:
-    """A page's catalog: popups for every feature and axis, every icon any feature can take on any
-    date, the legend, the big date's texts and the place names."""
-    return make_catalog(popup_catalog(frame, lang, sources, axes), icon_table(frame), legend_html(lang, legend),
-                        place_table(frame, fan_offsets(frame)), dates, labels, {"present": t("present", lang)})
+                legend: str, dates: dict[str, str] | None = None, labels: list[dict[str, Any]] | None = None,
+                overlays: list[dict[str, Any]] | None = None,
+                overlay_popups: dict[str, dict[str, str]] | None = None) -> MapCatalog:
+    """A page's catalog: popups for every feature and axis (and the overlays' lines), every icon any
+    feature can take on any date, the legend, the big date's texts, the place names and the static
+    overlays (the map of 1945, railways)."""
+    ui = {key: t(key, lang) for key in ("present", "overlay_borders", "overlay_railways")}
+    return make_catalog({**popup_catalog(frame, lang, sources, axes), **(overlay_popups or {})}, icon_table(frame),
+                        legend_html(lang, legend), place_table(frame, fan_offsets(frame)), dates, labels, ui, overlays)
 
 
 def label_table(labels: Any, page: str, lang: str) -> list[dict[str, Any]]:

@@ -51,6 +51,7 @@ class MapClient(JSCSSMixin, MacroElement):
         {% macro script(this, kwargs) %}
         window.atlas = AtlasMap.attach(L, {{ this._parent.get_name() }}, {{ this.source }}, {{ this.options }});
         AtlasMap.addLegend(L, {{ this._parent.get_name() }}, window.atlas);
+        AtlasMap.addOverlays(L, {{ this._parent.get_name() }}, window.atlas);
         AtlasMap.addLabels(L, {{ this._parent.get_name() }}, window.atlas);
         {% if this.presenter %}AtlasMap.addPresenterButton(L, {{ this._parent.get_name() }}, AtlasStreamlit.presenter(window), window.atlas);{% endif %}
         {% endmacro %}

@@ -5,9 +5,11 @@ from __future__ import annotations
 from html import escape
 
 from atlas.i18n import t
+from atlas.map.overlays import POLITY_FILL
 from atlas.map.symbology import (
     CAMP_COLOR,
     CAMP_SHAPE,
+    CIVILIAN_COLOR,
     FIGURE_COLOR,
     FRONT_COLOR,
     FRONT_DASH,
@@ -18,6 +20,7 @@ from atlas.map.symbology import (
     ROUTE_STYLE,
     UNKNOWN_DASH,
     arrow_svg,
+    burial_svg,
     marker_svg,
     proportional_svg,
 )
@@ -30,7 +33,7 @@ def _line_svg(color: str, dash: str | None, faded: bool = False, width: int = 4)
             f'stroke-width="{width}" stroke-linecap="{cap}" opacity="{0.45 if faded else 0.9}"{dash_attr}/></svg>')
 
 
-FOCUS_SVG = ('<svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="7" fill="none" stroke="#D55E00" '
+FOCUS_SVG = ('<svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="7" fill="none" stroke="#1a1a1a" '
              'stroke-width="3"/></svg>')
 COMPARE_SVG = ('<svg width="16" height="16" aria-hidden="true"><rect x="2" y="2" width="12" height="12" fill="#999" '
                'opacity="0.45"/></svg>')
@@ -48,6 +51,21 @@ def legend_html(lang: str, variant: str = "offensive") -> str:
     def section(title: str, items: list[str]) -> str:
         return f"<h5>{escape(t(title, lang))}</h5><ul>{''.join(items)}</ul>"
 
+    def civilians() -> str:
+        kinds = ("settlement", "event", "refugee_camp", "port") if variant != "fortress" else ()
+        marks = [item(marker_svg(KIND_SHAPE[k], CIVILIAN_COLOR, True, 16), t(f"kind_{k}", lang)) for k in kinds]
+        return section("legend_civilians", marks) if marks else ""
+
+    def world_of_1945() -> str:
+        if variant != "offensive":
+            return ""
+        swatch = '<svg width="18" height="14" aria-hidden="true"><rect x="1" y="1" width="16" height="12" fill="{}" ' \
+                 'fill-opacity="0.3" stroke="none"/></svg>'
+        marks = [item(swatch.format(color), t(f"legend_polity_{group}", lang)) for group, color in POLITY_FILL.items()]
+        marks += [item(_line_svg("#555555", None, width=2), t("legend_boundary_coincident", lang)),
+                  item(_line_svg("#555555", "7 5", width=2), t("legend_boundary_described", lang))]
+        return section("legend_1945", marks)
+
     grey = NEUTRAL_COLOR
     if variant == "captivity":
         camps = [item(marker_svg(CAMP_SHAPE.get(kind, "square"), CAMP_COLOR[kind], True, 14), t(f"camp_type_{kind}", lang))
@@ -56,8 +74,9 @@ def legend_html(lang: str, variant: str = "offensive") -> str:
         routes = [item(_line_svg(color, dash, width=3), t(f"legend_route_{kind}", lang))
                   for kind, (color, dash) in ROUTE_STYLE.items()]
         others = [item(marker_svg(KIND_SHAPE[k], grey, True, 16), t(f"kind_{k}", lang)) for k in ("collection_point", "port")]
+        figures.append(item(burial_svg(18), t("kind_burial_site", lang)))
         body = (section("legend_camp_types", camps) + section("legend_figures", figures)
-                + section("legend_routes", routes + others))
+                + section("legend_routes", routes + others) + civilians())
         certainty = [
             item(marker_svg("square", grey, True, 14), t("legend_filled", lang)),
             item(marker_svg("square", grey, False, 14), t("legend_hollow", lang)),
@@ -95,7 +114,7 @@ def legend_html(lang: str, variant: str = "offensive") -> str:
     ]
     body = section("legend_fronts", fronts) + section("legend_kinds", kinds)
     if variant != "fortress":
-        body += section("legend_axes", axes)
+        body += section("legend_axes", axes) + civilians() + world_of_1945()
     return (
         f'<details><summary>{escape(t("legend_title", lang))}</summary>{body}'
         + section("legend_certainty", certainty)

@@ -60,15 +60,15 @@ def fan_offsets(frame: gpd.GeoDataFrame) -> dict[str, tuple[int, int]]:
 
 
 def proportional_scale(frame: gpd.GeoDataFrame) -> dict[str, float]:
-    """The largest regional figure of each kind (dead, held) in a whole layer, which gets the
+    """The largest regional figure of each kind (dead, held, and burial counts) in a whole layer, which gets the
     largest symbol. Computed over the layer, not one date, so a symbol never shrinks when a larger
     figure appears."""
     largest: dict[str, float] = {}
     if frame.empty or "value" not in frame:
         return largest
-    for _, row in frame[frame["kind"] == "region_figure"].iterrows():
+    for _, row in frame[frame["kind"].isin(["region_figure", "burial_site"])].iterrows():
         props = clean_properties(row)
-        kind = figure_kind(props)
+        kind = "burial" if props["kind"] == "burial_site" else figure_kind(props)
         largest[kind] = max(largest.get(kind, 0.0), float(props.get("value", 0)))
     return largest
 

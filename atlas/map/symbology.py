@@ -20,6 +20,7 @@ FRONT_COLOR: dict[str, str] = {
     "pacific_fleet": "#56B4E9",
 }
 JAPANESE_COLOR = "#CC79A7"
+CIVILIAN_COLOR = "#D55E00"  # vermilion: the civilians (the layer civilians.geojson) on every page
 NEUTRAL_COLOR = "#555555"
 FRONT_DASH: dict[str, str | None] = {
     "transbaikal": None,  # solid
@@ -32,11 +33,13 @@ KIND_SHAPE = {
     "start_area": "square", "waypoint": "circle", "objective": "circle", "landing_sea": "anchor",
     "landing_air": "parachute", "hq": "star", "fortified_region": "fort", "event": "diamond",
     "position": "triangle", "place": "circle", "camp": "square", "collection_point": "diamond",
-    "port": "anchor", "region_figure": "circle",
+    "port": "anchor", "region_figure": "circle", "settlement": "house", "refugee_camp": "triangle",
+    "burial_site": "circle",
 }
 KIND_SIZE = {"start_area": 16, "waypoint": 14, "objective": 18, "landing_sea": 22, "landing_air": 22,
              "hq": 20, "fortified_region": 20, "event": 16, "position": 20, "place": 10, "camp": 14,
-             "collection_point": 14, "port": 22, "region_figure": 20}
+             "collection_point": 14, "port": 22, "region_figure": 20, "settlement": 16, "refugee_camp": 16,
+             "burial_site": 16}
 # Captivity: a restrained palette; camp types differ by colour and, for transit camps, by shape.
 CAMP_COLOR = {"labour": "#0072B2", "officers": "#CC79A7", "generals": "#CC79A7", "transit": "#009E73",
               "hospital": "#E69F00", "convict": "#1a1a1a"}
@@ -66,6 +69,8 @@ def _glyph(shape: str, s: float, fill: str, color: str) -> str:
             angle = math.pi / 5 * i - math.pi / 2
             points.append(f"{m + r * math.cos(angle):.1f},{m + r * math.sin(angle):.1f}")
         return f'<polygon points="{" ".join(points)}"/>'
+    if shape == "house":  # a settlers' village
+        return f'<polygon points="{m},2 {s - 2},{m} {s - 2},{s - 2} 2,{s - 2} 2,{m}"/>'
     if shape == "fort":  # a crenellated wall
         k = s / 22
         return (f'<path d="M{3*k} {19*k} V{8*k} H{6*k} V{4*k} H{9*k} V{8*k} H{13*k} V{4*k} H{16*k} V{8*k} '
@@ -136,6 +141,8 @@ def proportional_svg(color: str, size: int) -> str:
 
 
 def feature_color(props: Mapping[str, Any]) -> str:
+    if props.get("layer") == "civilians":
+        return CIVILIAN_COLOR
     if props.get("kind") == "camp":
         return CAMP_COLOR.get(str(props.get("camp_type")), NEUTRAL_COLOR)
     if props.get("kind") == "region_figure":
@@ -173,6 +180,8 @@ def line_style(props: Mapping[str, Any], phase: str) -> dict[str, Any]:
     """Path options of a drawn line that is a feature in its own right (attack direction, route)."""
     if props.get("kind") == "route":
         color, dash = ROUTE_STYLE[route_kind(props)]
+        if props.get("layer") == "civilians":
+            color = CIVILIAN_COLOR
         return {"color": color, "weight": 3, "opacity": 0.5 if phase == "under_way" else 0.85, "dashArray": dash}
     return segment_style(str(props.get("front", "")), "under_way" if phase == "under_way" else "reached")
 
@@ -222,4 +231,20 @@ def marker_icon(props: Mapping[str, Any], phase: str, largest: Mapping[str, floa
     if props.get("kind") == "region_figure":
         size = proportional_size(float(props.get("value", 0)), largest.get(figure_kind(props), 0))
         style.update(size=size, icon=proportional_svg(style["color"], size), ring=0)
+    elif props.get("kind") == "burial_site":
+        size = proportional_size(float(props.get("value", 0)), largest.get("burial", 0))
+        style.update(size=size, icon=burial_svg(size), ring=0)
     return style, style.pop("icon")
+
+
+BURIAL_COLOR = "#1a1a1a"
+
+
+def burial_svg(size: int) -> str:
+    """A burial count: a proportional disc with a cross, so it never reads as a camp or a figure."""
+    m = size / 2
+    arm = max(3.0, size / 5)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}" '
+            f'aria-hidden="true"><circle cx="{m}" cy="{m}" r="{m - 1}" fill="#ffffff" fill-opacity="0.55" '
+            f'stroke="{BURIAL_COLOR}" stroke-width="1.5" stroke-dasharray="4 2"/><path d="M{m} {m - arm} V{m + arm} '
+            f'M{m - arm * 0.7} {m - arm * 0.35} H{m + arm * 0.7}" stroke="{BURIAL_COLOR}" stroke-width="1.6"/></svg>')

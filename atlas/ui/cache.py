@@ -17,7 +17,7 @@ from atlas import dayview, export, scene, timeline
 from atlas.i18n import long_date, long_month
 from atlas.load import Atlas, DataError, load_atlas
 from atlas.map import catalog as catalogs
-from atlas.map import elements, packing
+from atlas.map import elements, overlays, packing
 from atlas.pages import MAP_PAGES
 from atlas.paths import geodata_dir
 
@@ -59,8 +59,10 @@ def load() -> Loaded:
     return Loaded(atlas, fatal, str(folder), stamp)
 
 
-def _frame(atlas: Atlas, layer: str) -> Any:
-    return atlas.layers[layer].frame if layer in atlas.layers else timeline.empty_frame()
+@st.cache_data(show_spinner=False)
+def _frame(folder: str, stamp: Stamp, page: str) -> Any:
+    atlas, _ = _load(folder, stamp)
+    return scene.page_frame(atlas, page)
 
 
 @st.cache_data(show_spinner=False)
@@ -69,8 +71,10 @@ def _catalog(folder: str, stamp: Stamp, page: str, lang: str) -> catalogs.MapCat
     spec = MAP_PAGES[page]
     show = long_month if spec.monthly else long_date
     dates = {day.isoformat(): show(day, lang) for day in spec.days()}
-    return catalogs.map_catalog(_frame(atlas, spec.layer), lang, atlas.sources, atlas.axes, spec.legend, dates,
-                                catalogs.label_table(atlas.labels, page, lang))
+    return catalogs.map_catalog(_frame(folder, stamp, page), lang, atlas.sources, atlas.axes, spec.legend, dates,
+                                catalogs.label_table(atlas.labels, page, lang),
+                                overlays.overlay_table(atlas.layers, spec.overlays, lang),
+                                overlays.overlay_popups(atlas.layers, spec.overlays, lang, atlas.sources))
 
 
 def page_catalog(loaded: Loaded, page: str, lang: str) -> catalogs.MapCatalog:
@@ -81,22 +85,26 @@ def page_catalog(loaded: Loaded, page: str, lang: str) -> catalogs.MapCatalog:
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
-def _shown(folder: str, stamp: Stamp, layer: str, day: dt.date) -> Any:
+def _shown(folder: str, stamp: Stamp, page: str, day: dt.date) -> Any:
     atlas, _ = _load(folder, stamp)
-    return timeline.on_date(_frame(atlas, layer), day, atlas.axes)
+    return timeline.on_date(_frame(folder, stamp, page), day, atlas.axes)
 
 
-def shown_on(loaded: Loaded, layer: str, day: dt.date) -> Any:
-    """The features of ``layer`` on the map on ``day``, with their phase (cached per day: a class
-    stepping through the same dates computes each day once)."""
-    return _shown(loaded.folder, loaded.stamp, layer, day)
+def shown_on(loaded: Loaded, page: str, day: dt.date) -> Any:
+    """The features of a page's map on ``day``, with their phase (cached per day: a class stepping
+    through the same dates computes each day once)."""
+    return _shown(loaded.folder, loaded.stamp, page, day)
+
+
+def page_frame(loaded: Loaded, page: str) -> Any:
+    """Every feature a page's map can draw (see :func:`atlas.scene.page_frame`)."""
+    return _frame(loaded.folder, loaded.stamp, page)
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
 def _day_view(folder: str, stamp: Stamp, page: str, day: dt.date, lang: str) -> dayview.DayView:
     atlas, _ = _load(folder, stamp)
-    layer = MAP_PAGES[page].layer
-    return dayview.day_view(page, _frame(atlas, layer), _shown(folder, stamp, layer, day), day, lang, atlas.axes)
+    return dayview.day_view(page, _frame(folder, stamp, page), _shown(folder, stamp, page, day), day, lang, atlas.axes)
 
 
 def day_view(loaded: Loaded, page: str, day: dt.date, lang: str) -> dayview.DayView:
@@ -107,7 +115,7 @@ def day_view(loaded: Loaded, page: str, day: dt.date, lang: str) -> dayview.DayV
 @st.cache_data(show_spinner=False, max_entries=1024)
 def _layer_data(folder: str, stamp: Stamp, page: str, day: dt.date, lang: str) -> dict[str, Any]:
     atlas, _ = _load(folder, stamp)
-    shown = _shown(folder, stamp, MAP_PAGES[page].layer, day)
+    shown = _shown(folder, stamp, page, day)
     return scene.layer_data(atlas, page, day, lang, _catalog(folder, stamp, page, lang).icons, shown)
 
 

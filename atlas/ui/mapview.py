@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from atlas import scene, timeline
+from atlas import scene
 from atlas.i18n import t
 from atlas.map import catalog as catalogs
 from atlas.map import elements
@@ -119,8 +119,7 @@ def dated_map(loaded: cache.Loaded, page: MapPage, lang: str, catalog: catalogs.
     """Everything on a map page that follows the date: the slider, the caption, the map and beside
     it the side panel, then the compared date. Returns the date and the day's view (for what a page
     shows below)."""
-    layer = loaded.atlas.layers.get(page.layer)
-    frame = layer.frame if layer is not None else timeline.empty_frame()
+    frame = cache.page_frame(loaded, page.name)
     place = focus(frame, page, [list(corner) for corner in cache.default_view(loaded, page.name)])
     day = widgets.date_control(page, lang, scene.first_code(frame, page, place[0]))
     view = cache.day_view(loaded, page.name, day, lang)

@@ -165,7 +165,7 @@
     const onEach = bindPopup(catalogOf);
     const ghost = L.geoJson(null, ghostOptions).addTo(map); // the compared date, under the main one
     const state = { group: L.geoJson(null, layerOptions).addTo(map), drawn: {}, day: null, version: null,
-      compare: null, compareVersion: null };
+      compare: null, compareVersion: null, listeners: [] };
     const bigDate = addDateControl(L, map);
 
     function when(ready, callback) {
@@ -196,6 +196,7 @@
       state.day = packed.d || '';
       state.version = version;
       bigDate.textContent = dateText(catalogOf(), state.day); // in the same frame as the layer
+      state.listeners.forEach(function (listener) { listener(state.day); });
       const count = window.atlasApplied ? window.atlasApplied.count : 0;
       const applied = window.atlasApplied = { day: state.day, count: count + 1, at: now() };
       requestAnimationFrame(function () { setTimeout(function () { applied.painted = now(); }, 0); });
@@ -252,7 +253,13 @@
       if (day && day !== state.day) { apply({ d: day, r: 1 }); }
     });
 
-    return { apply: apply, whenCatalog: whenCatalog, catalog: catalogOf, state: state };
+    /** Call `listener(day)` whenever a day is drawn (now, if one is drawn already). */
+    function onDay(listener) {
+      state.listeners.push(listener);
+      if (state.day) { listener(state.day); }
+    }
+
+    return { apply: apply, whenCatalog: whenCatalog, catalog: catalogOf, state: state, onDay: onDay };
   }
 
   /** The big date on the map, readable from the back of a classroom; a polite live region, so a
@@ -309,6 +316,69 @@
     map.getContainer().ownerDocument.addEventListener('keydown', presenter.onKey);
   }
 
+  /** Whether an overlay shows on `day`: from its first to its last day ("" = open). */
+  function overlayShown(item, day) {
+    return (!item.s || item.s <= day) && (!item.e || day <= item.e);
+  }
+
+  // the same colours as atlas/map/overlays.py's POLITY_FILL (the legend's)
+  const POLITY_FILL = { japan: '#CC79A7', soviet: '#56B4E9', us: '#009E73', china: '#F0E442', other: '#999999' };
+
+  /**
+   * The static overlays of the catalog, under the dated layer: the polities of 1945 (filled, with
+   * their names, each only on its own days), their boundary segments (dashed where reconstructed
+   * from a description) and the railways (dashed while being built). Switched on and off in a layer
+   * control of their own.
+   */
+  function addOverlays(L, map, client) {
+    client.whenCatalog(function () {
+      const items = client.catalog().overlays || [];
+      if (!items.length) { return; }
+      map.createPane('atlas-polities').style.zIndex = 250;
+      map.createPane('atlas-lines').style.zIndex = 390;
+      const borders = L.layerGroup();
+      const railways = L.layerGroup();
+      const drawn = items.map(function (item) {
+        let layer;
+        if (item.k === 'polity') {
+          layer = L.layerGroup([
+            L.geoJSON(item.g, { pane: 'atlas-polities', interactive: false,
+              style: { stroke: false, fillColor: POLITY_FILL[item.c] || '#999999', fillOpacity: 0.14 } }),
+            L.marker([item.p[1], item.p[0]], { pane: 'atlas-polities', interactive: false, keyboard: false,
+              icon: L.divIcon({ className: 'atlas-polity-name', html: '', iconSize: null }) })
+              .on('add', function (event) { event.target.getElement().textContent = item.n; })
+          ]);
+          borders.addLayer(layer);
+        } else {
+          const railway = item.k === 'railway';
+          layer = L.geoJSON(item.g, { pane: 'atlas-lines', style: { color: railway ? '#1a1a1a' : '#555555',
+            weight: railway ? 2.5 : 1.8, opacity: 0.8, dashArray: item.c === 'described' ? '7 5' : null } });
+          bindPopup(client.catalog)({ properties: { id: item.id }, geometry: { type: 'LineString' } }, layer);
+          (railway ? railways : borders).addLayer(layer);
+        }
+        return { item: item, layer: layer, group: item.k === 'railway' ? railways : borders };
+      });
+      function update(day) {
+        drawn.forEach(function (entry) {
+          const show = entry.item.k !== 'polity' || overlayShown(entry.item, day);
+          if (show && !entry.group.hasLayer(entry.layer)) { entry.group.addLayer(entry.layer); }
+          if (!show && entry.group.hasLayer(entry.layer)) { entry.group.removeLayer(entry.layer); }
+          if (entry.item.k === 'railway') { // dashed while it was being built
+            entry.layer.setStyle({ dashArray: entry.item.e && day < entry.item.e ? '2 6' : null });
+          }
+        });
+      }
+      borders.addTo(map);
+      railways.addTo(map);
+      const ui = client.catalog().ui || {};
+      const named = {};
+      if (drawn.some(function (entry) { return entry.group === borders; })) { named[ui.overlay_borders || '1945'] = borders; }
+      if (drawn.some(function (entry) { return entry.group === railways; })) { named[ui.overlay_railways || 'Railways'] = railways; }
+      L.control.layers(null, named, { collapsed: true, position: 'topright' }).addTo(map);
+      client.onDay(update);
+    });
+  }
+
   /** The data source of a standalone page (the HTML export): the catalog is in the page itself. */
   function embeddedSource(catalog) {
     return { catalog: function () { return catalog; }, steps: function () { return null; },
@@ -334,5 +404,5 @@
   return { GROUPS: GROUPS, EMPTY_CATALOG: EMPTY_CATALOG, features: features, stepLayer: stepLayer, diff: diff,
     stepIndex: stepIndex, pointToLayer: pointToLayer, lineStyle: lineStyle, bindPopup: bindPopup, attach: attach,
     embeddedSource: embeddedSource, addLegend: addLegend, addLabels: addLabels, dateText: dateText,
-    addPresenterButton: addPresenterButton };
+    addPresenterButton: addPresenterButton, addOverlays: addOverlays, overlayShown: overlayShown };
 });

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from atlas import dayview
+from atlas import dayview, scene
 from atlas.load import load_atlas
 from atlas.paths import DEFAULT_GEODATA_DIR
 from atlas.timeline import axis_geometry, month_end, on_date, split_placed
@@ -72,7 +72,7 @@ LAYERS = {"offensive": "offensive", "dongning": "dongning", "captivity": "camps"
 def core_view(page: str, day: dt.date, lang: str = "en") -> dayview.DayView:
     """What the core says page ``page`` shows on ``day``: its caption, panel lines and table."""
     atlas = real_atlas()
-    frame = atlas.layers[LAYERS[page]].frame
+    frame = scene.page_frame(atlas, page)
     return dayview.day_view(page, frame, on_date(frame, day, atlas.axes), day, lang, atlas.axes)
 
 
@@ -100,11 +100,13 @@ def feature_ids(args: dict) -> set[str]:
 def expected_ids(day: dt.date) -> frozenset[str]:
     """What the core says should be drawn on ``day`` (markers, axis lines, arrowheads)."""
     atlas = real_atlas()
-    frame = atlas.layers["offensive"].frame
+    frame = scene.page_frame(atlas, "offensive")  # the offensive and the civilians of August
     shown = on_date(frame, day, atlas.axes)
     placed, _ = split_placed(shown)
     segments, heads = axis_geometry(shown, frame, atlas.axes)
-    return frozenset(placed["id"]) | {f"axis-{s.axis}" for s in segments} | {f"arrow-{h.axis}" for h in heads}
+    lines = placed[placed.geometry.geom_type == "LineString"]  # routes and attacks end in an arrowhead
+    return (frozenset(placed["id"]) | {f"axis-{s.axis}" for s in segments} | {f"arrow-{h.axis}" for h in heads}
+            | {f"arrow-{i}" for i in lines["id"]})
 
 
 def markers(ids: set[str]) -> set[str]:
@@ -148,7 +150,9 @@ def test_before_the_offensive_only_the_japanese_defences_are_placed():
     at = run_app({"day": "1945-08-08"})
     assert not at.exception
     ids = markers(feature_ids(folium_args(at)[1]))
-    assert ids and all(i.startswith(("fr-", "hq-")) for i in ids)
+    # the Japanese defences, and the settlers' villages already there before the attack
+    assert ids and all(i.startswith(("fr-", "hq-", "settle-")) for i in ids)
+    assert any(i.startswith("fr-") for i in ids)
     assert captions(at)[0] == core_view("offensive", dt.date(1945, 8, 8)).caption
     assert captions(at)[0].endswith(" · 1 dated event without a place")
 
@@ -331,7 +335,7 @@ def test_camps_page_runs_and_the_month_changes_what_is_listed():
     june_1955 = listed_camps(at)
     # after mass repatriation only the convict camps and the Nakhodka transit camp are still open
     assert len(june_1955) < len(december_1945)
-    assert {"Transit camp No. 380, Nakhodka", "Khabarovsk convict camp"} <= june_1955
+    assert {"Transit camp No. 380, Nakhodka", "Camp No. 16 for convicted prisoners, Khabarovsk"} <= june_1955
     assert june_1955 == set(core_view("captivity", dt.date(1955, 6, 30)).table["Name"])
     assert captions(at)[0] == core_view("captivity", dt.date(1955, 6, 30)).caption
     at.select_slider(key="month").set_value("1945-08").run()
@@ -436,7 +440,8 @@ def test_story_navigation_moves_between_steps_and_keeps_the_step_in_the_url():
 
 
 def test_story_step_sets_page_date_and_view():
-    at = run_story({"step": "14"})  # the first winter, on the captivity map, centred on Khabarovsk krai
+    step = next(s.step for s in real_atlas().story if s.focus == "fig-khabarovsk-krai-named-dead")
+    at = run_story({"step": str(step)})  # the first winter, on the captivity map, centred on Khabarovsk krai
     assert not at.exception
     _, args = folium_args(at)
     assert "fig-khabarovsk-krai-named-dead" in feature_ids(args)

@@ -30,7 +30,7 @@ def test_catalog_is_one_hidden_element_and_its_id_follows_its_content(loaded):
     inside = attribute(element, "data-json")
     assert "\\u003cdiv" in inside and "<" not in inside  # popup markup travels as JSON escapes
     assert json.loads(html.unescape(inside)) == en.payload
-    assert set(en.payload) == {"popups", "icons", "sizes", "lines", "legend", "places", "dates", "labels", "ui"}
+    assert set(en.payload) == {"popups", "icons", "sizes", "lines", "legend", "places", "dates", "labels", "ui", "overlays"}
 
 
 def test_popup_catalog_covers_every_feature_and_axis(loaded):

@@ -113,7 +113,7 @@ def test_a_shared_estimate_draws_one_accuracy_circle(features, tmp_path):
 def test_packed_layer_is_at_most_six_tenths_of_the_geojson_and_uses_the_catalog(page_name):
     atlas = load_atlas(DEFAULT_GEODATA_DIR)
     page = MAP_PAGES[page_name]
-    frame = atlas.layers[page.layer].frame
+    frame = scene.page_frame(atlas, page_name)
     page_catalog = catalog.map_catalog(frame, "en", atlas.sources, atlas.axes, page.legend)
     packed_markers = 0
     for day in page.days():

@@ -109,14 +109,18 @@ def marker_svg(shape: str, color: str, filled: bool, size: int, faded: bool = Fa
 
 def arrow_svg(color: str, bearing: float, faded: bool, size: int = 44, gap: float = 8) -> str:
     """An arrowhead pointing ``bearing`` degrees clockwise from north, its tip ``gap`` px short of the
-    centre so it sits just behind the waypoint marker at the head of the axis instead of under it."""
+    centre so it sits just behind the waypoint marker at the head of the axis instead of under it.
+
+    Drawn pointing north (tip above its base) behind the centre, then turned about the centre: a
+    flip that once followed the turn made every arrow point back along its axis (tests check the
+    direction)."""
     m = size / 2
     tip, base = m + gap, m + gap + 13
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}" '
         f'aria-hidden="true"><polygon points="{m},{tip} {m + 7},{base} {m},{base - 4} {m - 7},{base}" '
         f'fill="{color}" stroke="#ffffff" stroke-width="1" opacity="{0.5 if faded else 1}" '
-        f'transform="rotate({bearing:.1f} {m} {m}) rotate(180 {m} {m + gap + 6.5})"/></svg>'
+        f'transform="rotate({bearing:.1f} {m} {m})"/></svg>'
     )
 
 

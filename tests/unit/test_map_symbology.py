@@ -46,3 +46,24 @@ def test_mercator_bearing_points_the_right_way():
     assert mercator_bearing((120.0, 45.0), (119.0, 45.0)) == pytest.approx(270)
     # one degree east and one north at 45°N is steeper than 45° on a Mercator map
     assert mercator_bearing((120.0, 45.0), (121.0, 46.0)) < 45
+
+
+@pytest.mark.parametrize(("bearing", "direction"), [(0, (0, -1)), (90, (1, 0)), (180, (0, 1)), (270, (-1, 0))])
+def test_arrowheads_point_along_their_bearing(bearing, direction):
+    """The tip is the polygon's first point; turned about the centre by the bearing, it must lie
+    further along the bearing than the base's middle (the notch, its third point)."""
+    import math
+    import re
+
+    svg = symbology.arrow_svg("#000000", bearing, False, size=44, gap=8)
+    (points,) = re.findall(r'points="([^"]+)"', svg)
+    (tip_x, tip_y), _, (notch_x, notch_y), _ = [tuple(map(float, p.split(","))) for p in points.split()]
+    assert f'transform="rotate({bearing:.1f} 22.0 22.0)"' in svg  # one turn about the centre, nothing else
+
+    def turned(x, y):
+        a = math.radians(bearing)
+        dx, dy = x - 22, y - 22
+        return dx * math.cos(a) - dy * math.sin(a), dx * math.sin(a) + dy * math.cos(a)
+
+    (tx, ty), (nx, ny) = turned(tip_x, tip_y), turned(notch_x, notch_y)
+    assert (tx - nx) * direction[0] + (ty - ny) * direction[1] > 0  # the tip leads: screen y grows downwards

@@ -1,0 +1,164 @@
+"""A static map of one page's layer on one date: what the web map draws, as a PNG image.
+
+The features are chosen exactly as the web map chooses them (:func:`day_features`: the same
+``timeline.on_date`` + ``split_placed`` + ``axis_geometry``) and drawn in its symbols (through
+:mod:`atlas.handout.style`), in Web Mercator, over the offline basemap when there is one. No
+browser and no tiles: matplotlib's Agg renderer, on a figure that never touches pyplot's state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from PIL import Image
+
+from atlas import scene, timeline
+from atlas.handout import draw, furniture, legend, style
+from atlas.handout.basemap import basemap_dir, load_basemap
+from atlas.handout.view import fit_view
+from atlas.paths import geodata_dir
+from atlas.popups import clean_properties, text
+
+MM_PER_INCH = 25.4
+PT_PER_INCH = 72.0
+DEFAULT_SIZE_MM = (180.0, 112.0)
+DEFAULT_DPI = 150  # enough for print at this size; the PNG stays around 150-300 kB
+PT_PER_PX = 0.55  # one web-map pixel in printed points: a 1000-px-wide web map fits 180 mm
+PALETTE_COLORS = 256  # the PNG is stored with a palette: flat map colours survive, the file shrinks 3-4x
+LEGEND_ROW_PT = 9.5  # one row of the legend band under the map
+LEGEND_PAD_PT = 6.0
+LABEL_KINDS = frozenset({"place", "port"})  # named on the printed map (the web map names them on hover)
+RC = {"lines.scale_dashes": False, "font.family": "DejaVu Sans", "path.simplify": True,
+      "svg.fonttype": "none", "figure.max_open_warning": 0}
+
+
+@dataclass(frozen=True)
+class DayFeatures:
+    """What the web map draws for a page on a date (see :func:`atlas.scene.scene_layer`)."""
+
+    frame: gpd.GeoDataFrame  # the whole layer
+    placed: gpd.GeoDataFrame  # the day's features that have a place, in draw order
+    segments: list[timeline.Segment]
+    heads: list[timeline.Head]
+
+
+@dataclass(frozen=True)
+class StaticMap:
+    """A rendered map: the PNG, the ids of the features drawn on it, and how it was made."""
+
+    png: bytes
+    drawn_ids: frozenset[str]
+    width_px: int
+    height_px: int
+    basemap: bool  # False: the basemap files were missing and the map has a plain background
+    scale_km: float  # the length of the scale bar
+
+
+def day_features(atlas: Any, page: str, day: dt.date) -> DayFeatures:
+    """The web map's selection for ``page`` on ``day``, step for step as ``scene.scene_layer``."""
+    layer = atlas.layers.get(scene.SCENES[page].layer)
+    frame = layer.frame if layer is not None else timeline.empty_frame()
+    shown = timeline.on_date(frame, day, atlas.axes)
+    placed, _ = timeline.split_placed(shown)
+    segments, heads = timeline.axis_geometry(shown, frame, atlas.axes)
+    return DayFeatures(frame, placed, segments, heads)
+
+
+def _split(placed: gpd.GeoDataFrame) -> tuple[list[tuple[dict[str, Any], str, float, float]],
+                                             list[tuple[dict[str, Any], str, Any]]]:
+    """(points as (props, phase, lon, lat), lines as (props, phase, geometry)), in frame order."""
+    points, lines = [], []
+    for row in placed.to_dict("records"):
+        props = clean_properties(row)
+        phase = str(row.get("phase") or "done")
+        geometry = row["geometry"]
+        if geometry.geom_type == "Point":
+            points.append((props, phase, float(geometry.x), float(geometry.y)))
+        else:
+            lines.append((props, phase, geometry))
+    return points, lines
+
+
+def _labels(points: Sequence[tuple[dict[str, Any], str, float, float]], focus: str,
+            lang: str) -> list[tuple[str, float, float, bool]]:
+    out = []
+    for props, _, lon, lat in points:
+        if props["id"] == focus or props.get("kind") in LABEL_KINDS:
+            name = text(props, "name", lang)
+            if name:
+                out.append((name, lon, lat, props["id"] == focus))
+    return out
+
+
+def _png(figure: Figure, dpi: int) -> bytes:
+    raw = io.BytesIO()
+    figure.savefig(raw, format="png", dpi=dpi, facecolor=figure.get_facecolor())
+    image = Image.open(io.BytesIO(raw.getvalue())).convert("RGB")
+    packed = io.BytesIO()
+    image.quantize(PALETTE_COLORS, method=Image.Quantize.FASTOCTREE).save(packed, format="PNG", compress_level=9)
+    return packed.getvalue()
+
+
+def render_map(atlas: Any, page: str, day: dt.date, lang: str, *, focus: str = "",
+               bounds: Sequence[Sequence[float]] | None = None, geodata: Path | None = None,
+               size_mm: tuple[float, float] = DEFAULT_SIZE_MM, dpi: int = DEFAULT_DPI,
+               with_legend: bool = True) -> StaticMap:
+    """The map of ``page`` on ``day``: the web map's features and view, scale bar, north arrow, legend.
+
+    ``bounds`` ([[south, west], [north, east]]) defaults to the page's first view around ``focus``
+    (as the story shows it); ``geodata`` is the data folder whose ``basemap/`` is drawn underneath.
+    """
+    features = day_features(atlas, page, day)
+    width_pt, height_pt = (v / MM_PER_INCH * PT_PER_INCH for v in size_mm)
+    points, lines = _split(features.placed)
+    entries = []
+    if with_legend:
+        fronts = list(dict.fromkeys(seg.front for seg in features.segments))
+        entries = legend.legend_entries(scene.SCENES[page].legend, lang, [(p, phase) for p, phase, _, _ in points],
+                                        [p for p, _, _ in lines], fronts, fit_view([[0, 0], [1, 1]], 1, 1, PT_PER_PX))
+    band_pt = legend.legend_rows(len(entries)) * LEGEND_ROW_PT + LEGEND_PAD_PT if entries else 0.0
+    map_pt = height_pt - band_pt
+    view = fit_view(bounds or scene.view_bounds(atlas, page, focus), width_pt, map_pt, PT_PER_PX)
+    basemap = load_basemap(basemap_dir(geodata or geodata_dir()), view.extent)
+    largest = style.proportional_scale(features.frame)
+    with rc_context(RC):
+        figure = Figure(figsize=(size_mm[0] / MM_PER_INCH, size_mm[1] / MM_PER_INCH), dpi=dpi)
+        FigureCanvasAgg(figure)
+        figure.set_facecolor("#ffffff")
+        ax = figure.add_axes((0, band_pt / height_pt, 1, map_pt / height_pt))
+        ax.set_autoscale_on(False)
+        furniture.draw_basemap(ax, basemap)
+        ax.add_patch(Rectangle((0, 0), 1, 1, transform=ax.transAxes, facecolor=ax.get_facecolor(),
+                               edgecolor="none", zorder=-1))
+        x0, y0, x1, y1 = view.extent
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y0, y1)
+        ax.set_aspect("auto")
+        ax.set_axis_off()
+        furniture.draw_graticule(ax, view)
+        draw.draw_axes(ax, features.segments, view)
+        drawn = draw.draw_lines(ax, lines, view)
+        draw.draw_heads(ax, features.heads, view)
+        drawn += draw.draw_points(ax, points, view, style.fan_offsets(features.frame), largest)
+        furniture.draw_labels(ax, _labels(points, focus, lang), view)
+        scale_km = furniture.draw_scale_bar(ax, view)
+        furniture.draw_north_arrow(ax, view)
+        ax.add_patch(Rectangle((0, 0), 1, 1, transform=ax.transAxes, facecolor="none", edgecolor="#444444",
+                               linewidth=0.6, zorder=furniture.Z_FURNITURE, clip_on=False))
+        if entries:
+            legend.draw_legend(figure.add_axes((0.01, 0, 0.98, (band_pt - 2) / height_pt)), entries)
+        ax.set_xlim(x0, x1)  # geopandas may have touched the limits
+        ax.set_ylim(y0, y1)
+        png = _png(figure, dpi)
+    width_px, height_px = round(size_mm[0] / MM_PER_INCH * dpi), round(size_mm[1] / MM_PER_INCH * dpi)
+    return StaticMap(png, frozenset(drawn), width_px, height_px, not basemap.empty, scale_km)

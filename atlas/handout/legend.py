@@ -6,6 +6,7 @@ how sure (hollow, dashed, crossed, faded, ring), with the web legend's own label
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -21,6 +22,10 @@ from atlas.i18n import t
 JAPANESE_KINDS = frozenset({"hq", "fortified_region", "position"})
 LEGEND_FONT_PT = 6.0
 LEGEND_MARKER_PX = 14.0
+WRAP_CHARS = 46  # longer labels (the ring's) go on two lines
+CHAR_EM = 0.56  # average DejaVu Sans character width, in ems
+HANDLE_PT = 34.0  # the symbol, its padding and the space between columns
+MAX_COLUMNS = 4
 
 
 def _marker(view: View, shape: str, color: str, filled: bool = True, faded: bool = False,
@@ -90,16 +95,24 @@ def legend_entries(variant: str, lang: str, points: Sequence[tuple[Mapping[str, 
     return entries
 
 
-def draw_legend(ax: Axes, entries: Sequence[tuple[Line2D, str]], columns: int = 3) -> None:
-    """The legend filling a band of its own below the map (so it hides nothing on the map)."""
+def layout(entries: Sequence[tuple[Line2D, str]], width_pt: float) -> tuple[list[str], int, int]:
+    """(labels wrapped to fit, columns, rows): as many columns as the longest label allows."""
+    labels = [textwrap.fill(label, WRAP_CHARS) for _, label in entries]
+    longest = max((len(line) for label in labels for line in label.split("\n")), default=0)
+    column_pt = longest * LEGEND_FONT_PT * CHAR_EM + HANDLE_PT
+    columns = max(1, min(MAX_COLUMNS, int(width_pt // column_pt))) if entries else 1
+    per_column = -(-len(entries) // columns) if entries else 0
+    rows = 0
+    for start in range(0, len(labels), per_column or 1):  # matplotlib fills column by column
+        rows = max(rows, sum(label.count("\n") + 1 for label in labels[start:start + per_column]))
+    return labels, columns, rows
+
+
+def draw_legend(ax: Axes, entries: Sequence[tuple[Line2D, str]], labels: Sequence[str], columns: int) -> None:
+    """The legend in a band of its own below the map (so it hides nothing on the map)."""
     ax.set_axis_off()
     if not entries:
         return
-    ax.legend([e[0] for e in entries], [e[1] for e in entries], loc="upper left", mode="expand",
-              bbox_to_anchor=(0, 1, 1, 0), fontsize=LEGEND_FONT_PT, frameon=False, handlelength=2.6,
-              borderpad=0.2, labelspacing=0.3, columnspacing=1.0, ncol=columns)
-
-
-def legend_rows(count: int, columns: int = 3) -> int:
-    """How many rows a legend of ``count`` entries takes."""
-    return -(-count // columns)
+    ax.legend([e[0] for e in entries], list(labels), loc="upper left", bbox_to_anchor=(0, 1),
+              fontsize=LEGEND_FONT_PT, frameon=False, handlelength=2.6, borderpad=0.2, labelspacing=0.3,
+              columnspacing=1.2, ncol=columns)

@@ -35,7 +35,7 @@ DEFAULT_SIZE_MM = (180.0, 112.0)
 DEFAULT_DPI = 150  # enough for print at this size; the PNG stays around 150-300 kB
 PT_PER_PX = 0.55  # one web-map pixel in printed points: a 1000-px-wide web map fits 180 mm
 PALETTE_COLORS = 256  # the PNG is stored with a palette: flat map colours survive, the file shrinks 3-4x
-LEGEND_ROW_PT = 9.5  # one row of the legend band under the map
+LEGEND_ROW_PT = 8.6  # one row of the legend band under the map
 LEGEND_PAD_PT = 6.0
 LABEL_KINDS = frozenset({"place", "port"})  # named on the printed map (the web map names them on hover)
 RC = {"lines.scale_dashes": False, "font.family": "DejaVu Sans", "path.simplify": True,
@@ -100,13 +100,13 @@ def _labels(points: Sequence[tuple[dict[str, Any], str, float, float]], focus: s
     return out
 
 
-def _png(figure: Figure, dpi: int) -> bytes:
+def _png(figure: Figure, dpi: int) -> tuple[bytes, tuple[int, int]]:
     raw = io.BytesIO()
     figure.savefig(raw, format="png", dpi=dpi, facecolor=figure.get_facecolor())
     image = Image.open(io.BytesIO(raw.getvalue())).convert("RGB")
     packed = io.BytesIO()
     image.quantize(PALETTE_COLORS, method=Image.Quantize.FASTOCTREE).save(packed, format="PNG", compress_level=9)
-    return packed.getvalue()
+    return packed.getvalue(), image.size
 
 
 def render_map(atlas: Any, page: str, day: dt.date, lang: str, *, focus: str = "",
@@ -126,7 +126,8 @@ def render_map(atlas: Any, page: str, day: dt.date, lang: str, *, focus: str = "
         fronts = list(dict.fromkeys(seg.front for seg in features.segments))
         entries = legend.legend_entries(scene.SCENES[page].legend, lang, [(p, phase) for p, phase, _, _ in points],
                                         [p for p, _, _ in lines], fronts, fit_view([[0, 0], [1, 1]], 1, 1, PT_PER_PX))
-    band_pt = legend.legend_rows(len(entries)) * LEGEND_ROW_PT + LEGEND_PAD_PT if entries else 0.0
+    labels, columns, rows = legend.layout(entries, width_pt)
+    band_pt = rows * LEGEND_ROW_PT + LEGEND_PAD_PT if entries else 0.0
     map_pt = height_pt - band_pt
     view = fit_view(bounds or scene.view_bounds(atlas, page, focus), width_pt, map_pt, PT_PER_PX)
     basemap = load_basemap(basemap_dir(geodata or geodata_dir()), view.extent)
@@ -156,9 +157,8 @@ def render_map(atlas: Any, page: str, day: dt.date, lang: str, *, focus: str = "
         ax.add_patch(Rectangle((0, 0), 1, 1, transform=ax.transAxes, facecolor="none", edgecolor="#444444",
                                linewidth=0.6, zorder=furniture.Z_FURNITURE, clip_on=False))
         if entries:
-            legend.draw_legend(figure.add_axes((0.01, 0, 0.98, (band_pt - 2) / height_pt)), entries)
+            legend.draw_legend(figure.add_axes((0.01, 0, 0.98, (band_pt - 2) / height_pt)), entries, labels, columns)
         ax.set_xlim(x0, x1)  # geopandas may have touched the limits
         ax.set_ylim(y0, y1)
-        png = _png(figure, dpi)
-    width_px, height_px = round(size_mm[0] / MM_PER_INCH * dpi), round(size_mm[1] / MM_PER_INCH * dpi)
+        png, (width_px, height_px) = _png(figure, dpi)
     return StaticMap(png, frozenset(drawn), width_px, height_px, not basemap.empty, scale_km)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import io
 import re
 
@@ -138,8 +137,8 @@ def test_the_fonts_cover_every_character_of_the_data():
     files = fonts.font_files()
     assert files.cjk is not None, "noto-cjk-sans-jp-regular is pinned in requirements.txt"
     covered = set(fonts.text_coverage()) | set(TTFont(str(files.cjk), lazy=True).getBestCmap())
-    text = "".join(open(p, encoding="utf-8").read() for p in glob.glob(str(DEFAULT_GEODATA_DIR / "*.*sv"))
-                   + glob.glob(str(DEFAULT_GEODATA_DIR / "*.geojson")))
+    paths = [*DEFAULT_GEODATA_DIR.glob("*.csv"), *DEFAULT_GEODATA_DIR.glob("*.geojson")]
+    text = "".join(path.read_text(encoding="utf-8") for path in paths)
     missing = {c for c in set(text) if ord(c) >= 32 and ord(c) not in covered}
     assert not missing
 

@@ -15,7 +15,7 @@ import geopandas as gpd
 from shapely.geometry import box
 
 LOG = logging.getLogger(__name__)
-BASEMAP_LAYERS = ("land", "lakes", "rivers")  # drawn in this order
+BASEMAP_LAYERS = ("land", "lakes", "rivers", "admin0")  # drawn in this order; admin0: today's borders
 WEB_MERCATOR = "EPSG:3857"
 MERCATOR_LAT_LIMIT = 85.0  # Web Mercator is undefined at the poles
 
@@ -72,7 +72,8 @@ def _layer(folder: Path, name: str) -> gpd.GeoSeries | None:
 
 
 @lru_cache(maxsize=32)
-def _clipped(folder: str, extent: tuple[float, float, float, float], stamp: tuple[float, ...]) -> Basemap:
+def _clipped(folder: str, extent: tuple[float, float, float, float], tolerance: float,
+             stamp: tuple[float, ...]) -> Basemap:
     del stamp  # part of the cache key only (the files' modification times)
     window = box(*extent)
     layers: dict[str, gpd.GeoSeries] = {}
@@ -84,17 +85,20 @@ def _clipped(folder: str, extent: tuple[float, float, float, float], stamp: tupl
         if inside.empty:
             continue
         clipped = inside.clip(window)
+        if tolerance > 0:  # detail finer than a pixel only costs drawing time
+            clipped = clipped.simplify(tolerance, preserve_topology=True)
         clipped = clipped[~clipped.is_empty]
         if not clipped.empty:
             layers[name] = clipped
     return Basemap(layers)
 
 
-def load_basemap(folder: Path, extent: tuple[float, float, float, float]) -> Basemap:
-    """The basemap inside ``extent`` (west, south, east, north in Web Mercator metres).
+def load_basemap(folder: Path, extent: tuple[float, float, float, float], pixel_m: float = 0.0) -> Basemap:
+    """The basemap inside ``extent`` (west, south, east, north in Web Mercator metres), simplified to
+    half of ``pixel_m`` (the map units one output pixel covers; 0: not simplified).
 
-    Cached per folder, extent and file modification times, so the steps of a story that share a
-    view clip the files once.
+    Cached per folder, extent, pixel size and file modification times, so the steps of a story that
+    share a view clip the files once.
     """
     stamp = []
     for name in BASEMAP_LAYERS:
@@ -103,4 +107,4 @@ def load_basemap(folder: Path, extent: tuple[float, float, float, float]) -> Bas
         except OSError:
             stamp.append(-1.0)
     rounded = tuple(round(v, 1) for v in extent)
-    return _clipped(str(folder), rounded, tuple(stamp))  # type: ignore[arg-type]
+    return _clipped(str(folder), rounded, round(pixel_m / 2, 1), tuple(stamp))  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
 
@@ -26,6 +26,7 @@ WRAP_CHARS = 46  # longer labels (the ring's) go on two lines
 CHAR_EM = 0.56  # average DejaVu Sans character width, in ems
 HANDLE_PT = 34.0  # the symbol, its padding and the space between columns
 MAX_COLUMNS = 4
+BAND_PAD_PT = 4.0
 
 
 def _marker(view: View, shape: str, color: str, filled: bool = True, faded: bool = False,
@@ -95,24 +96,24 @@ def legend_entries(variant: str, lang: str, points: Sequence[tuple[Mapping[str, 
     return entries
 
 
-def layout(entries: Sequence[tuple[Line2D, str]], width_pt: float) -> tuple[list[str], int, int]:
-    """(labels wrapped to fit, columns, rows): as many columns as the longest label allows."""
+def layout(entries: Sequence[tuple[Line2D, str]], width_pt: float) -> tuple[list[str], int]:
+    """(labels wrapped to fit, columns): as many columns as the longest label allows."""
     labels = [textwrap.fill(label, WRAP_CHARS) for _, label in entries]
     longest = max((len(line) for label in labels for line in label.split("\n")), default=0)
     column_pt = longest * LEGEND_FONT_PT * CHAR_EM + HANDLE_PT
-    columns = max(1, min(MAX_COLUMNS, int(width_pt // column_pt))) if entries else 1
-    per_column = -(-len(entries) // columns) if entries else 0
-    rows = 0
-    for start in range(0, len(labels), per_column or 1):  # matplotlib fills column by column
-        rows = max(rows, sum(label.count("\n") + 1 for label in labels[start:start + per_column]))
-    return labels, columns, rows
+    return labels, max(1, min(MAX_COLUMNS, int(width_pt // column_pt))) if entries else 1
 
 
-def draw_legend(ax: Axes, entries: Sequence[tuple[Line2D, str]], labels: Sequence[str], columns: int) -> None:
-    """The legend in a band of its own below the map (so it hides nothing on the map)."""
+def draw_band(figure: Figure, entries: Sequence[tuple[Line2D, str]], width_pt: float, height_pt: float) -> float:
+    """The legend in a band of its own at the bottom of ``figure`` (so it hides nothing on the map);
+    returns the band's height in points, measured from the drawn legend."""
+    labels, columns = layout(entries, width_pt)
+    ax = figure.add_axes((0.01, 0, 0.98, 0.5))
     ax.set_axis_off()
-    if not entries:
-        return
-    ax.legend([e[0] for e in entries], list(labels), loc="upper left", bbox_to_anchor=(0, 1),
-              fontsize=LEGEND_FONT_PT, frameon=False, handlelength=2.6, borderpad=0.2, labelspacing=0.3,
-              columnspacing=1.2, ncol=columns)
+    legend = ax.legend([e[0] for e in entries], labels, loc="upper left", bbox_to_anchor=(0, 1),
+                       fontsize=LEGEND_FONT_PT, frameon=False, handlelength=2.6, borderpad=0.2, labelspacing=0.3,
+                       columnspacing=1.2, ncol=columns)
+    box = legend.get_window_extent(figure.canvas.get_renderer())
+    band_pt = box.height / figure.dpi * 72 + BAND_PAD_PT
+    ax.set_position((0.01, 0, 0.98, (band_pt - BAND_PAD_PT / 2) / height_pt))
+    return band_pt

@@ -34,9 +34,8 @@ PT_PER_INCH = 72.0
 DEFAULT_SIZE_MM = (180.0, 112.0)
 DEFAULT_DPI = 150  # enough for print at this size; the PNG stays around 150-300 kB
 PT_PER_PX = 0.55  # one web-map pixel in printed points: a 1000-px-wide web map fits 180 mm
+PNG_COMPRESSION = 6  # zlib level: 9 saves 6 % of the bytes for 7x the time (measured on 5 story maps)
 PALETTE_COLORS = 256  # the PNG is stored with a palette: flat map colours survive, the file shrinks 3-4x
-LEGEND_ROW_PT = 8.6  # one row of the legend band under the map
-LEGEND_PAD_PT = 6.0
 LABEL_KINDS = frozenset({"place", "port"})  # named on the printed map (the web map names them on hover)
 RC = {"lines.scale_dashes": False, "font.family": "DejaVu Sans", "path.simplify": True,
       "svg.fonttype": "none", "figure.max_open_warning": 0}
@@ -100,12 +99,14 @@ def _labels(points: Sequence[tuple[dict[str, Any], str, float, float]], focus: s
     return out
 
 
-def _png(figure: Figure, dpi: int) -> tuple[bytes, tuple[int, int]]:
-    raw = io.BytesIO()
-    figure.savefig(raw, format="png", dpi=dpi, facecolor=figure.get_facecolor())
-    image = Image.open(io.BytesIO(raw.getvalue())).convert("RGB")
+def _png(figure: Figure) -> tuple[bytes, tuple[int, int]]:
+    """The figure as a palette PNG (drawn once to the Agg buffer; no intermediate PNG)."""
+    canvas = figure.canvas
+    canvas.draw()
+    image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
     packed = io.BytesIO()
-    image.quantize(PALETTE_COLORS, method=Image.Quantize.FASTOCTREE).save(packed, format="PNG", compress_level=9)
+    image.convert("RGB").quantize(PALETTE_COLORS, method=Image.Quantize.FASTOCTREE).save(
+        packed, format="PNG", compress_level=PNG_COMPRESSION)
     return packed.getvalue(), image.size
 
 
@@ -126,16 +127,16 @@ def render_map(atlas: Any, page: str, day: dt.date, lang: str, *, focus: str = "
         fronts = list(dict.fromkeys(seg.front for seg in features.segments))
         entries = legend.legend_entries(scene.SCENES[page].legend, lang, [(p, phase) for p, phase, _, _ in points],
                                         [p for p, _, _ in lines], fronts, fit_view([[0, 0], [1, 1]], 1, 1, PT_PER_PX))
-    labels, columns, rows = legend.layout(entries, width_pt)
-    band_pt = rows * LEGEND_ROW_PT + LEGEND_PAD_PT if entries else 0.0
-    map_pt = height_pt - band_pt
-    view = fit_view(bounds or scene.view_bounds(atlas, page, focus), width_pt, map_pt, PT_PER_PX)
-    basemap = load_basemap(basemap_dir(geodata or geodata_dir()), view.extent)
     largest = style.proportional_scale(features.frame)
     with rc_context(RC):
         figure = Figure(figsize=(size_mm[0] / MM_PER_INCH, size_mm[1] / MM_PER_INCH), dpi=dpi)
         FigureCanvasAgg(figure)
         figure.set_facecolor("#ffffff")
+        band_pt = legend.draw_band(figure, entries, width_pt, height_pt) if entries else 0.0
+        map_pt = height_pt - band_pt
+        view = fit_view(bounds or scene.view_bounds(atlas, page, focus), width_pt, map_pt, PT_PER_PX)
+        pixel_m = (view.extent[2] - view.extent[0]) / (size_mm[0] / MM_PER_INCH * dpi)
+        basemap = load_basemap(basemap_dir(geodata or geodata_dir()), view.extent, pixel_m)
         ax = figure.add_axes((0, band_pt / height_pt, 1, map_pt / height_pt))
         ax.set_autoscale_on(False)
         furniture.draw_basemap(ax, basemap)
@@ -156,9 +157,7 @@ def render_map(atlas: Any, page: str, day: dt.date, lang: str, *, focus: str = "
         furniture.draw_north_arrow(ax, view)
         ax.add_patch(Rectangle((0, 0), 1, 1, transform=ax.transAxes, facecolor="none", edgecolor="#444444",
                                linewidth=0.6, zorder=furniture.Z_FURNITURE, clip_on=False))
-        if entries:
-            legend.draw_legend(figure.add_axes((0.01, 0, 0.98, (band_pt - 2) / height_pt)), entries, labels, columns)
         ax.set_xlim(x0, x1)  # geopandas may have touched the limits
         ax.set_ylim(y0, y1)
-        png, (width_px, height_px) = _png(figure, dpi)
+        png, (width_px, height_px) = _png(figure)
     return StaticMap(png, frozenset(drawn), width_px, height_px, not basemap.empty, scale_km)

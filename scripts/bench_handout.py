@@ -8,7 +8,7 @@ Usage:
 empty folder to time the maps without a basemap). Prints, per language, the median over ``--runs``
 of the wall time and the CPU time of each phase (fonts: loading the fonts into the PDF; maps:
 drawing the static maps; layout: setting text, QR codes and images; output: subsetting the fonts
-and writing the file), the PDF's size, its page count and its largest embedded image. The machine
+and writing the file), the PDF's size, its page count and its largest embedded image, then the process's peak memory. The machine
 is shared: the load average is printed with the figures, and CPU time is the steadier number.
 Speed is measured here, never asserted in a test.
 """
@@ -20,6 +20,7 @@ import datetime as dt
 import io
 import json
 import os
+import resource
 import statistics
 import sys
 import time
@@ -96,6 +97,9 @@ def main() -> None:
         phases = " ".join(f"{result['phases_s'][p]:7.2f}" for p in PHASES)
         print(f"{name:32} {result['wall_s']:7.2f} {result['cpu_s']:6.2f} {phases} {facts['pages']:5d} "
               f"{facts['bytes'] / 1000:8.0f} {facts['largest_image_bytes'] / 1000:10.0f}")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    report["peak_rss_mb"] = peak_mb
+    print(f"\npeak memory of this process (RSS, everything above included): {peak_mb:.0f} MB")
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 

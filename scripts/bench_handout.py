@@ -51,7 +51,12 @@ def describe(data: bytes) -> dict:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
-    images = [len(image.data) for page in reader.pages for image in page.images]
+    streams = {}  # image streams as stored in the file (pypdf's image.data is re-encoded, larger)
+    for page in reader.pages:
+        for ref in (page["/Resources"].get("/XObject") or {}).values():
+            if ref.get_object().get("/Subtype") == "/Image":
+                streams[ref.idnum] = len(ref.get_object()._data)
+    images = list(streams.values())
     return {"bytes": len(data), "pages": len(reader.pages), "images": len(images),
             "largest_image_bytes": max(images, default=0), "image_bytes": sum(images)}
 

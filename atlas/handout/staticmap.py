@@ -3,13 +3,15 @@
 The features are chosen exactly as the web map chooses them (:func:`day_features`: the same
 ``timeline.on_date`` + ``split_placed`` + ``axis_geometry``) and drawn in its symbols (through
 :mod:`atlas.handout.style`), in Web Mercator, over the offline basemap when there is one. No
-browser and no tiles: matplotlib's Agg renderer, on a figure that never touches pyplot's state.
+browser and no tiles: matplotlib's Agg renderer, on a figure that never touches pyplot's state,
+one map at a time (see ``DRAWING``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,10 +37,13 @@ DEFAULT_SIZE_MM = (180.0, 112.0)
 DEFAULT_DPI = 150  # enough for print at this size; the PNG stays around 150-300 kB
 PT_PER_PX = 0.55  # one web-map pixel in printed points: a 1000-px-wide web map fits 180 mm
 PNG_COMPRESSION = 6  # zlib level: 9 saves 6 % of the bytes for 7x the time (measured on 5 story maps)
-PALETTE_COLORS = 256  # the PNG is stored with a palette: flat map colours survive, the file shrinks 3-4x
+PALETTE_COLORS = 256  # a palette PNG: flat map colours survive, the file is 3.1x smaller than RGB (5 story maps)
 LABEL_KINDS = frozenset({"place", "port"})  # named on the printed map (the web map names them on hover)
-RC = {"lines.scale_dashes": False, "font.family": "DejaVu Sans", "path.simplify": True,
-      "svg.fonttype": "none", "figure.max_open_warning": 0}
+# matplotlib's settings and caches are process-wide and Streamlit serves sessions in threads: one
+# map is drawn at a time (a story's maps are drawn once per language and data version anyway).
+DRAWING = threading.Lock()
+RC = {"lines.scale_dashes": False,  # Leaflet's dash lengths are pixels, not multiples of the line width
+      "font.family": "DejaVu Sans", "path.simplify": True}
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,7 @@ def render_map(atlas: Any, page: str, day: dt.date, lang: str, *, focus: str = "
         entries = legend.legend_entries(scene.SCENES[page].legend, lang, [(p, phase) for p, phase, _, _ in points],
                                         [p for p, _, _ in lines], fronts, fit_view([[0, 0], [1, 1]], 1, 1, PT_PER_PX))
     largest = style.proportional_scale(features.frame)
-    with rc_context(RC):
+    with DRAWING, rc_context(RC):
         figure = Figure(figsize=(size_mm[0] / MM_PER_INCH, size_mm[1] / MM_PER_INCH), dpi=dpi)
         FigureCanvasAgg(figure)
         figure.set_facecolor("#ffffff")

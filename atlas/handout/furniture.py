@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import geopandas as gpd
@@ -128,34 +129,50 @@ def draw_north_arrow(ax: Axes, view: View) -> None:
 
 
 LABEL_OFFSETS = ((7, 5), (7, -11), (-7, 5), (-7, -11))  # points: right above, right below, left…
+LABEL_WRAP = 30  # characters per line of a long name
+
+
+def _label_box(px: float, py: float, dx: float, dy: float, width: float, height: float) -> tuple[float, ...]:
+    left = px + dx if dx > 0 else px + dx - width
+    bottom = py + dy if dy > 0 else py + dy - height + 8
+    return (left, bottom, left + width, bottom + height)
 
 
 def draw_labels(ax: Axes, labels: Sequence[tuple[str, float, float, bool]], view: View) -> None:
     """Names beside a few points (``(text, lon, lat, emphasised)``, emphasised first), with a white halo.
 
-    Each label takes the first of four places beside its point that overlaps no label already set;
-    a plain label with no free place is left out (the emphasised one never is).
+    Each label takes the first of four places beside its point that stays inside the map and
+    overlaps no label already set; a plain label with no such place is left out, the emphasised
+    one never is. Long names wrap.
     """
     if not labels:
         return
     ordered = sorted(labels, key=lambda lab: not lab[3])
     xs, ys = project([lab[1] for lab in ordered], [lab[2] for lab in ordered])
-    taken: list[tuple[float, float, float, float]] = []
-    for (text, _, _, strong), x, y in zip(ordered, xs, ys, strict=True):
+    taken: list[tuple[float, ...]] = []
+    for (name, _, _, strong), x, y in zip(ordered, xs, ys, strict=True):
+        text = textwrap.fill(name, LABEL_WRAP)
+        lines = text.split("\n")
         size = 7.0 if strong else 6.0
-        width, height = len(text) * size * (0.62 if strong else 0.56), size * 1.2
+        width = max(len(line) for line in lines) * size * (0.62 if strong else 0.56)
+        height = len(lines) * size * 1.2
         px, py = (x - view.extent[0]) / view.units_per_pt, (y - view.extent[1]) / view.units_per_pt
+        choice = None
         for dx, dy in LABEL_OFFSETS:
-            left = px + dx if dx > 0 else px + dx - width
-            box = (left, py + dy, left + width, py + dy + height)
-            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+            box = _label_box(px, py, dx, dy, width, height)
+            inside = box[0] >= 0 and box[2] <= view.width_pt and box[1] >= 0 and box[3] <= view.height_pt
+            free = not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken)
+            if inside and free:
+                choice = (dx, dy, box)
                 break
-        else:
+        if choice is None:
             if not strong:
                 continue
-            dx, dy = LABEL_OFFSETS[0]
-            box = (px + dx, py + dy, px + dx + width, py + dy + height)
+            dx, dy = LABEL_OFFSETS[0] if px + width + 7 <= view.width_pt else LABEL_OFFSETS[2]
+            choice = (dx, dy, _label_box(px, py, dx, dy, width, height))
+        dx, dy, box = choice
         taken.append(box)
         ax.annotate(text, (float(x), float(y)), xytext=(dx, dy), textcoords="offset points", fontsize=size,
-                    ha="left" if dx > 0 else "right", fontweight="bold" if strong else "normal", color=INK,
-                    path_effects=HALO, zorder=Z_LABEL, annotation_clip=True)
+                    ha="left" if dx > 0 else "right", va="bottom" if dy > 0 else "top",
+                    fontweight="bold" if strong else "normal", color=INK, path_effects=HALO, zorder=Z_LABEL,
+                    annotation_clip=True)

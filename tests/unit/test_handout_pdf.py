@@ -191,3 +191,13 @@ def test_without_a_cjk_font_the_handout_still_builds_with_a_note(atlas, monkeypa
     data = map_pdf(atlas, "dongning", dt.date(1945, 8, 30), "en", BASE, geodata=tmp_path)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
     assert "[…]" in text and "東" not in text
+
+
+def test_handouts_of_a_small_package_and_of_a_page_whose_layer_is_missing(package):
+    small = load_atlas(package)  # two story steps on the offensive layer; no dongning or camps file
+    data = story_pdf(small, "es", BASE, geodata=package)
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == len(small.story) + 2 == 4
+    assert squash("Alfa fue tomada.") in squash(reader.pages[1].extract_text())
+    empty = map_pdf(small, "captivity", dt.date(1950, 4, 30), "en", BASE, geodata=package)
+    assert squash(t("page_camps", "en")) in squash(PdfReader(io.BytesIO(empty)).pages[0].extract_text())

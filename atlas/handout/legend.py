@@ -10,6 +10,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
@@ -104,9 +105,10 @@ def layout(entries: Sequence[tuple[Line2D, str]], width_pt: float) -> tuple[list
     return labels, max(1, min(MAX_COLUMNS, int(width_pt // column_pt))) if entries else 1
 
 
-def draw_band(figure: Figure, entries: Sequence[tuple[Line2D, str]], width_pt: float, height_pt: float) -> float:
+def draw_band(figure: Figure, entries: Sequence[tuple[Line2D, str]], width_pt: float,
+              height_pt: float) -> tuple[float, Axes]:
     """The legend in a band of its own at the bottom of ``figure`` (so it hides nothing on the map);
-    returns the band's height in points, measured from the drawn legend."""
+    returns the band's height in points, measured from the drawn legend, and the band's axes."""
     labels, columns = layout(entries, width_pt)
     ax = figure.add_axes((0.01, 0, 0.98, 0.5))
     ax.set_axis_off()
@@ -116,4 +118,4 @@ def draw_band(figure: Figure, entries: Sequence[tuple[Line2D, str]], width_pt: f
     box = legend.get_window_extent(figure.canvas.get_renderer())
     band_pt = box.height / figure.dpi * 72 + BAND_PAD_PT
     ax.set_position((0.01, 0, 0.98, (band_pt - BAND_PAD_PT / 2) / height_pt))
-    return band_pt
+    return band_pt, ax

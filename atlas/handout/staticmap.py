@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import shapely
 from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -27,7 +28,7 @@ from PIL import Image
 from atlas import scene, timeline
 from atlas.handout import draw, furniture, legend, style
 from atlas.handout.basemap import basemap_dir, load_basemap
-from atlas.handout.view import fit_view
+from atlas.handout.view import fit_view, project
 from atlas.paths import geodata_dir
 from atlas.popups import clean_properties, text
 
@@ -37,6 +38,7 @@ DEFAULT_SIZE_MM = (180.0, 112.0)
 DEFAULT_DPI = 150  # enough for print at this size; the PNG stays around 150-300 kB
 PT_PER_PX = 0.55  # one web-map pixel in printed points: a 1000-px-wide web map fits 180 mm
 PNG_COMPRESSION = 6  # zlib level: 9 saves 6 % of the bytes for 7x the time (measured on 5 story maps)
+MIN_MAP_SHARE = 0.55  # the legend band never takes more than 45 % of the image
 PALETTE_COLORS = 256  # a palette PNG: flat map colours survive, the file is 3.1x smaller than RGB (5 story maps)
 LABEL_KINDS = frozenset({"place", "port"})  # named on the printed map (the web map names them on hover)
 # matplotlib's settings and caches are process-wide and Streamlit serves sessions in threads: one
@@ -104,6 +106,43 @@ def _labels(points: Sequence[tuple[dict[str, Any], str, float, float]], focus: s
     return out
 
 
+Seen = Callable[[Sequence[Sequence[float]]], bool]
+
+
+def _inside(extent: Sequence[float]) -> Seen:
+    """A test of whether a point or line (as (lon, lat) pairs) may show in a Web Mercator extent:
+    its bounding box overlaps the extent (a line crossing the view counts)."""
+    x0, y0, x1, y1 = extent
+
+    def seen(coords: Sequence[Sequence[float]]) -> bool:
+        xs, ys = project([c[0] for c in coords], [c[1] for c in coords])
+        return bool(xs.min() <= x1 and xs.max() >= x0 and ys.min() <= y1 and ys.max() >= y0)
+
+    return seen
+
+
+def _visible(bounds: Sequence[Sequence[float]], width_pt: float, height_pt: float) -> Seen:
+    """A test of whether a (lon, lat) can be on the map, for any legend band up to 45 % of the height.
+
+    The fitted view only grows in one direction as the map gets lower, so the union of the views at
+    the full height and at 55 % of it holds every view in between.
+    """
+    extents = [fit_view(bounds, width_pt, height_pt * share, PT_PER_PX).extent for share in (1.0, MIN_MAP_SHARE)]
+    return _inside((min(e[0] for e in extents), min(e[1] for e in extents),
+                    max(e[2] for e in extents), max(e[3] for e in extents)))
+
+
+def _legend(features: DayFeatures, points: Sequence[tuple[dict[str, Any], str, float, float]],
+            lines: Sequence[tuple[dict[str, Any], str, Any]], page: str, lang: str,
+            seen: Seen) -> list[Any]:
+    """Legend entries for what ``seen`` accepts: axes, line features and markers in the view."""
+    fronts = list(dict.fromkeys(seg.front for seg in features.segments if seen((seg.start, seg.end))))
+    return legend.legend_entries(
+        scene.SCENES[page].legend, lang, [(p, phase) for p, phase, lon, lat in points if seen(((lon, lat),))],
+        [p for p, _, geometry in lines if seen(shapely.get_coordinates(geometry).tolist())], fronts,
+        fit_view([[0, 0], [1, 1]], 1, 1, PT_PER_PX))
+
+
 def _png(figure: Figure) -> tuple[bytes, tuple[int, int]]:
     """The figure as a palette PNG (drawn once to the Agg buffer; no intermediate PNG)."""
     canvas = figure.canvas
@@ -127,19 +166,25 @@ def render_map(atlas: Any, page: str, day: dt.date, lang: str, *, focus: str = "
     features = day_features(atlas, page, day)
     width_pt, height_pt = (v / MM_PER_INCH * PT_PER_INCH for v in size_mm)
     points, lines = _split(features.placed)
-    entries = []
-    if with_legend:
-        fronts = list(dict.fromkeys(seg.front for seg in features.segments))
-        entries = legend.legend_entries(scene.SCENES[page].legend, lang, [(p, phase) for p, phase, _, _ in points],
-                                        [p for p, _, _ in lines], fronts, fit_view([[0, 0], [1, 1]], 1, 1, PT_PER_PX))
+    bounds = bounds or scene.view_bounds(atlas, page, focus)
+    # The legend names what can be seen in the view, whatever height its band leaves the map; once
+    # the view is known, it is redrawn (in the same band) if fewer things are in sight.
+    entries = _legend(features, points, lines, page, lang, _visible(bounds, width_pt, height_pt)) \
+        if with_legend else []
     largest = style.proportional_scale(features.frame)
     with DRAWING, rc_context(RC):
         figure = Figure(figsize=(size_mm[0] / MM_PER_INCH, size_mm[1] / MM_PER_INCH), dpi=dpi)
         FigureCanvasAgg(figure)
         figure.set_facecolor("#ffffff")
-        band_pt = legend.draw_band(figure, entries, width_pt, height_pt) if entries else 0.0
+        band_pt, band = legend.draw_band(figure, entries, width_pt, height_pt) if entries else (0.0, None)
+        band_pt = min(band_pt, height_pt * (1 - MIN_MAP_SHARE))
         map_pt = height_pt - band_pt
-        view = fit_view(bounds or scene.view_bounds(atlas, page, focus), width_pt, map_pt, PT_PER_PX)
+        view = fit_view(bounds, width_pt, map_pt, PT_PER_PX)
+        if band is not None:
+            final = _legend(features, points, lines, page, lang, _inside(view.extent))
+            if [label for _, label in final] != [label for _, label in entries]:
+                band.remove()
+                legend.draw_band(figure, final, width_pt, height_pt)
         pixel_m = (view.extent[2] - view.extent[0]) / (size_mm[0] / MM_PER_INCH * dpi)
         basemap = load_basemap(basemap_dir(geodata or geodata_dir()), view.extent, pixel_m)
         ax = figure.add_axes((0, band_pt / height_pt, 1, map_pt / height_pt))

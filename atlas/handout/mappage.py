@@ -97,6 +97,9 @@ def map_pdf(atlas: Any, page: str, day: dt.date, lang: str, base_url: str, *, co
     entries = [doc.Cited(k, atlas.sources[k].citation, "", atlas.sources[k].url)
                for k in map_source_keys(atlas, page, days)]
     pdf.citations(sorted(entries, key=lambda e: e.citation.casefold()), SOURCES_PT, columns=2)
+    if not pdf.has_cjk:
+        pdf.ln(2)
+        pdf.line_text(t("handout_latin_note", lang), 7, color=doc.MUTED)
     started = _tick(timings, "layout", started)
     data = bytes(pdf.output())
     _tick(timings, "output", started)

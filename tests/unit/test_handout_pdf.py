@@ -191,6 +191,7 @@ def test_without_a_cjk_font_the_handout_still_builds_with_a_note(atlas, monkeypa
     data = map_pdf(atlas, "dongning", dt.date(1945, 8, 30), "en", BASE, geodata=tmp_path)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
     assert "[…]" in text and "東" not in text
+    assert squash(t("handout_latin_note", "en")) in squash(text)
 
 
 def test_handouts_of_a_small_package_and_of_a_page_whose_layer_is_missing(package):

@@ -6,7 +6,7 @@ from atlas import scene
 from atlas.i18n import t
 from atlas.pages import MAP_PAGES
 from atlas.pages import STORY as PAGE
-from atlas.ui import layout, mapview, widgets
+from atlas.ui import handouts, layout, mapview, widgets
 
 STORY_MAP_HEIGHT = 600
 
@@ -44,3 +44,4 @@ query = {page.slider_key: current.date, **({"focus": current.focus} if current.f
          **({"lang": lang} if lang != "en" else {})}
 st.page_link(page.file, label=t("story_open_page", lang), icon=":material/map:", query_params=query)
 st.caption(f"{t('story_sources', lang)}: " + layout.citation_text(current.sources, atlas.sources))
+handouts.story_button(loaded, lang)

@@ -14,7 +14,7 @@ from atlas.i18n import t
 from atlas.map import catalog as catalogs
 from atlas.map import elements
 from atlas.pages import MAP_PAGES, MapPage
-from atlas.ui import background, cache, component, widgets
+from atlas.ui import background, cache, component, handouts, widgets
 
 MAP_HEIGHT = 540
 View = tuple[tuple[float, ...], ...]
@@ -105,10 +105,10 @@ def map_section(loaded: cache.Loaded, page: MapPage, day: dt.date, lang: str, ca
         base = scene.scene_map(page.name, lang, catalog, view, embedded=True, focus=focused)
         return elements.standalone_html(base, cache.day_layer(loaded, page.name, day, lang), t(page.title_key, lang))
 
-    help_column, download_column = st.columns([3, 2], vertical_alignment="center")
-    help_column.caption(t("map_help", lang))
-    with download_column:
+    st.caption(t("map_help", lang))
+    with st.container(horizontal=True, gap="small"):
         map_download(standalone, f"{page.name}-{day.isoformat()}", lang, key=f"download_map_{page.name}")
+        handouts.map_button(loaded, page.name, day, compare, lang)
     if steps is not None:
         # After the map, so its place on the page never moves; the same content every step, which
         # Streamlit does not send twice.

@@ -4,9 +4,10 @@ import streamlit as st
 
 from atlas.i18n import t
 from atlas.pages import DEFAULT_PAGE, PAGES
-from atlas.ui import layout, widgets
+from atlas.ui import cache, layout, widgets
 
 st.set_page_config(page_title="Atlas of August 1945", page_icon=":material/map:", layout="wide")
+cache.install_static()  # Leaflet and the basemap, served by the app itself (static/, once per process)
 
 lang = widgets.language()
 layout.page_styles()

@@ -4,7 +4,7 @@ Usage (after `bash scripts/test.sh` has set up .venv, chromium and Leaflet):
 
     .venv/bin/python scripts/benchmark.py [--sessions 30] [--steps 20] [--loads 5] [--out docs/benchmarks.json]
 
-What it measures, in one run on this machine (offline: Leaflet served from node_modules, blank tiles):
+What it measures, in one run on this machine (offline: Leaflet served by the app, blank tiles):
   1. slider step -> map updated (median over --steps key presses) vs the floor's step -> text updated,
      and the whole step (the atlas's caption and side panel caught up too) against the same floor;
   2. page load -> first map drawn vs the floor's page load -> text shown (median over --loads warm loads);

@@ -19,21 +19,21 @@ from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
+from atlas.i18n import t
 from atlas.map import client
 from atlas.map.catalog import MapCatalog, element_id, steps_element_id
 from atlas.map.packing import layer_geojson, pack_layer
 from atlas.map.symbology import ARROW_SIZE
 from atlas.timeline import Head, Segment
 
-LEAFLET_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
-LEAFLET_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
+LEAFLET_JS, LEAFLET_CSS = client.LEAFLET_JS, client.LEAFLET_CSS  # served by the app itself
 # Tile providers that need no API key; the attribution comes with each provider (xyzservices).
 BASEMAPS = (("Esri.WorldGrayCanvas", "Light grey (Esri)"), ("OpenStreetMap.Mapnik", "OpenStreetMap"))
 VIEW_BOUNDS = [[38.5, 113.0], [53.5, 135.5]]  # south-west, north-east (lat, lon): Manchuria and northern Korea
 
 
 class AtlasMap(folium.Map):
-    """A folium Map that loads only Leaflet: no jQuery, Bootstrap or icon fonts are used."""
+    """A folium Map that loads only Leaflet, from the app itself: no jQuery, Bootstrap or icon fonts."""
 
     default_js = [("leaflet", LEAFLET_JS)]
     default_css = [("leaflet_css", LEAFLET_CSS)]
@@ -51,6 +51,7 @@ class MapClient(JSCSSMixin, MacroElement):
         {% macro script(this, kwargs) %}
         window.atlas = AtlasMap.attach(L, {{ this._parent.get_name() }}, {{ this.source }}, {{ this.options }});
         AtlasMap.addLegend(L, {{ this._parent.get_name() }}, window.atlas);
+        AtlasMap.addBasemap(L, {{ this._parent.get_name() }}, {{ this.options }});
         AtlasMap.addOverlays(L, {{ this._parent.get_name() }}, window.atlas);
         AtlasMap.addLabels(L, {{ this._parent.get_name() }}, window.atlas);
         {% if this.presenter %}AtlasMap.addPresenterButton(L, {{ this._parent.get_name() }}, AtlasStreamlit.presenter(window), window.atlas);{% endif %}
@@ -62,7 +63,9 @@ class MapClient(JSCSSMixin, MacroElement):
                  focus: str | None = None) -> None:
         super().__init__()
         self._name = "MapClient"
-        self.options = _script_json({"arrowSize": ARROW_SIZE, **({"focus": focus} if focus else {})})
+        basemap = ({"basemapData": client.basemap_data()} if embedded is not None else
+                   {"basemapUrl": client.BASEMAP_SERVED, "basemapFiles": list(client.BASEMAP_FILES)})
+        self.options = _script_json({"arrowSize": ARROW_SIZE, **({"focus": focus} if focus else {}), **basemap})
         self.presenter = embedded is None
         if embedded is None:
             self.source = f"AtlasStreamlit.source(window, {json.dumps({'catalog': catalog_id, 'steps': steps_id})})"
@@ -144,11 +147,17 @@ def base_map(lang: str, catalog: MapCatalog | None = None,
                  min_zoom=3, max_zoom=max_zoom)
     for index, (provider, label) in enumerate(BASEMAPS):
         folium.TileLayer(provider, name=label, show=index == 0).add_to(m)
+    # No tiles at all: the map's own basemap (Natural Earth coast, rivers, lakes, drawn by the client
+    # under the tiles) is then all there is; also what shows when the tiles cannot load.
+    folium.FeatureGroup(name=t("basemap_offline", lang), overlay=False, show=False).add_to(m)
     folium.LayerControl(position="topright", collapsed=True).add_to(m)
     m.fit_bounds([list(bounds[0]), list(bounds[1])])
-    if embedded:
-        scripts = "".join(f"<script>{client.inline_script(client.source(name))}</script>" for name in client.SCRIPTS)
-        styles = "".join(f"<style>{client.source(name)}</style>" for name in client.STYLES)
+    if embedded:  # everything inside the page: it opens from a USB stick with no network
+        m.default_js, m.default_css = [], []
+        scripts = (f"<script>{client.inline_script(client.leaflet_source('leaflet.js'))}</script>"
+                   + "".join(f"<script>{client.inline_script(client.source(name))}</script>" for name in client.SCRIPTS))
+        styles = f"<style>{client.leaflet_source('leaflet.css')}</style>" + "".join(
+            f"<style>{client.source(name)}</style>" for name in client.STYLES)
         m.get_root().header.add_child(Element(styles + scripts))
         m.add_child(MapClient("", "", embedded=catalog.payload if catalog else {}, focus=focus))
     else:

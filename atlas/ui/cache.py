@@ -17,7 +17,7 @@ from atlas import dayview, export, scene, timeline
 from atlas.i18n import long_date, long_month
 from atlas.load import Atlas, DataError, load_atlas
 from atlas.map import catalog as catalogs
-from atlas.map import elements, overlays, packing
+from atlas.map import client, elements, overlays, packing
 from atlas.pages import MAP_PAGES
 from atlas.paths import geodata_dir
 
@@ -49,6 +49,12 @@ def _load(folder: str, stamp: Stamp) -> tuple[Atlas, str]:
         return load_atlas(Path(folder)), ""
     except DataError as exc:
         return EMPTY_ATLAS, str(exc)
+
+
+@st.cache_resource(show_spinner=False)
+def install_static() -> list[str]:
+    """Leaflet and the basemap copied under static/ once per process (see :func:`atlas.map.client.install_static`)."""
+    return client.install_static(geodata_dir())
 
 
 def load() -> Loaded:

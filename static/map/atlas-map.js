@@ -379,6 +379,38 @@
     });
   }
 
+  /**
+   * The map's own basemap (Natural Earth land, lakes and rivers, public domain): under the tiles
+   * when they load, alone when they do not or when "Offline (no tiles)" is chosen. Read from the
+   * app (`basemapUrl`, cached by the browser, never resent by a step) or from the page itself
+   * (`basemapData`, a standalone page).
+   */
+  function addBasemap(L, map, options) {
+    const pane = map.createPane('atlas-basemap');
+    pane.style.zIndex = 150; // under the tiles (200)
+    pane.style.pointerEvents = 'none';
+    const styles = {
+      'land.geojson': { stroke: true, color: '#b9b4a8', weight: 0.8, fillColor: '#f4f1ea', fillOpacity: 1 },
+      'lakes.geojson': { stroke: false, fillColor: '#c9dceb', fillOpacity: 1 },
+      'rivers.geojson': { color: '#8fb2cf', weight: 1.3, fill: false }
+    };
+    const order = ['land.geojson', 'lakes.geojson', 'rivers.geojson'];
+    const layers = {};
+    function draw(name, data) {
+      layers[name] = L.geoJSON(data, { pane: 'atlas-basemap', interactive: false, style: styles[name] });
+      order.forEach(function (key) { if (layers[key]) { layers[key].remove(); layers[key].addTo(map); } });
+    }
+    if (options.basemapData) {
+      order.forEach(function (name) { if (options.basemapData[name]) { draw(name, options.basemapData[name]); } });
+    } else if (options.basemapUrl && window.fetch) {
+      (options.basemapFiles || order).forEach(function (name) {
+        fetch(options.basemapUrl + name).then(function (response) { return response.ok ? response.json() : null; })
+          .then(function (data) { if (data) { draw(name, data); } })
+          .catch(function () { /* no basemap: the tiles, or the plain sea colour */ });
+      });
+    }
+  }
+
   /** The data source of a standalone page (the HTML export): the catalog is in the page itself. */
   function embeddedSource(catalog) {
     return { catalog: function () { return catalog; }, steps: function () { return null; },
@@ -404,5 +436,6 @@
   return { GROUPS: GROUPS, EMPTY_CATALOG: EMPTY_CATALOG, features: features, stepLayer: stepLayer, diff: diff,
     stepIndex: stepIndex, pointToLayer: pointToLayer, lineStyle: lineStyle, bindPopup: bindPopup, attach: attach,
     embeddedSource: embeddedSource, addLegend: addLegend, addLabels: addLabels, dateText: dateText,
-    addPresenterButton: addPresenterButton, addOverlays: addOverlays, overlayShown: overlayShown };
+    addPresenterButton: addPresenterButton, addOverlays: addOverlays, overlayShown: overlayShown,
+    addBasemap: addBasemap };
 });

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import CHROMIUM, LOCAL_FILES, route_offline, start_server
+from tests.support.browser import CHROMIUM, route_offline, start_server
 
 
 def pytest_collection_modifyitems(items):
@@ -24,7 +24,7 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session", autouse=True)
 def _browser_prerequisites():
-    missing = [str(p) for p in [Path(CHROMIUM), *(f for f, _ in LOCAL_FILES.values())] if not p.exists()]
+    missing = [str(p) for p in [Path(CHROMIUM)] if not p.exists()]
     if missing:
         pytest.fail("browser tests need " + ", ".join(missing) + ": run `bash scripts/test.sh`, which installs them")
 

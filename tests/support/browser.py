@@ -23,17 +23,12 @@ from urllib.parse import parse_qs, urlsplit
 from playwright.sync_api import Frame, Locator, Page, expect
 
 REPO = Path(__file__).resolve().parents[2]
-NODE_MODULES = REPO / "node_modules"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # A 1x1 transparent PNG stands in for every map tile.
 BLANK_PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
     "0000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
 )
-LOCAL_FILES = {
-    "leaflet.js": (NODE_MODULES / "leaflet/dist/leaflet.js", "application/javascript"),
-    "leaflet.css": (NODE_MODULES / "leaflet/dist/leaflet.css", "text/css"),
-}
 
 # The page's markup the tests rely on (Streamlit's and streamlit-folium's, not the atlas's own).
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -79,18 +74,15 @@ def outside(app_url: str) -> re.Pattern:
 
 
 def offline_answer(url: str) -> dict | None:
-    """How an outside request is answered offline: keyword arguments for ``route.fulfill`` (Leaflet
-    from node_modules, a blank image for a tile), or None to refuse it."""
-    for name, (path, content_type) in LOCAL_FILES.items():
-        if url.split("?")[0].endswith("/" + name):
-            return {"path": str(path), "content_type": content_type}
+    """How an outside request is answered offline: keyword arguments for ``route.fulfill`` (a blank
+    image for a tile), or None to refuse it. Leaflet and the map client come from the app itself."""
     if url.endswith(".png") or "/tile/" in url:
         return {"body": BLANK_PNG, "content_type": "image/png"}
     return None
 
 
 def route_offline(context, app_url: str) -> None:
-    """Serve Leaflet locally, blank tiles, and refuse everything else outside the app."""
+    """Blank tiles, and refuse everything else outside the app."""
 
     def handler(route):
         answer = offline_answer(route.request.url)

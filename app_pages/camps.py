@@ -10,7 +10,7 @@ from atlas.ui import cache, layout, mapview, widgets
 lang, loaded = layout.page_start(PAGE)
 atlas = loaded.atlas
 catalog = cache.page_catalog(loaded, PAGE.name, lang)
-widgets.play_controls(PAGE, lang)
+widgets.play_controls(PAGE, lang, changes=lambda: cache.change_codes(loaded, PAGE.name))
 
 
 @st.fragment

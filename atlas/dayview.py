@@ -42,7 +42,9 @@ def _dongning(frame: gpd.GeoDataFrame, shown: gpd.GeoDataFrame, day: dt.date, la
     counts = summary.phase_counts(shown, POSITION_KINDS)
     caption = t("dongning_caption", lang, date=long_date(day, lang), holding=counts["holding"],
                 falling=counts["falling"], fallen=counts["fallen"], unknown=counts["fate_unknown"])
-    return DayView(caption, tuple(summary.chronology(frame, day, lang)), summary.feature_table(placed, lang))
+    # the chosen day's entries marked, and what has happened so far at the top (newest first)
+    lines = summary.chronology(frame, day, lang, newest_first=True, mark_day=True)
+    return DayView(caption, tuple(lines), summary.feature_table(placed, lang))
 
 
 def _captivity(frame: gpd.GeoDataFrame, shown: gpd.GeoDataFrame, day: dt.date, lang: str,

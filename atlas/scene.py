@@ -99,18 +99,17 @@ def default_view(atlas: Any, page: str, pad: float = 0.06) -> list[list[float]]:
     return [[round(south - dy, 3), round(west - dx, 3)], [round(north + dy, 3), round(east + dx, 3)]]
 
 
-def first_code(frame: Any, page: Any, feature_id: str | None) -> str | None:
+def first_code(frame: Any, page: Any, feature_id: str | None, axes: Any = None) -> str | None:
     """The first slider option on which ``feature_id`` is drawn (None: no such feature, or it is
-    drawn from the first option on, or never dated)."""
+    drawn from the first option on, or never)."""
     if not feature_id or frame.empty or "id" not in frame:
         return None
     rows = frame[frame["id"] == feature_id]
-    earliest = rows["earliest"].iloc[0] if len(rows) and "earliest" in rows else None
-    if earliest is None or earliest != earliest:  # missing or NaN: shown whenever the page is
+    if rows.empty:
         return None
-    for code, day in zip(page.codes(), page.days(), strict=True):
-        if day >= earliest:
-            return code
+    for index, (code, day) in enumerate(zip(page.codes(), page.days(), strict=True)):
+        if feature_id in set(timeline.on_date(rows, day, axes or {})["id"]):
+            return code if index else None
     return None
 
 

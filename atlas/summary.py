@@ -155,11 +155,12 @@ def citation_text(citations: str, sources: Mapping[str, Any]) -> str:
 
 
 def chronology(frame: gpd.GeoDataFrame, day: dt.date, lang: str, kinds: Iterable[str] = ("event", "attack"),
-               newest_first: bool = False) -> list[str]:
+               newest_first: bool = False, mark_day: bool = False) -> list[str]:
     """Markdown lines for every dated event of a layer, marked done / under way / to come on ``day``.
 
     ``newest_first`` puts what is under way and what last happened at the top, the steps still to
     come after them (for a long time scale, where the current phase would otherwise be far down).
+    ``mark_day`` marks what happened on ``day`` itself (▶, and the day's label in bold).
     """
     from atlas.timeline import dated_phase
 
@@ -168,6 +169,8 @@ def chronology(frame: gpd.GeoDataFrame, day: dt.date, lang: str, kinds: Iterable
     for _, row in rows.sort_values(["earliest", "id"], kind="stable").iterrows():
         props = clean_properties(row)
         mark = CHRONOLOGY_MARK[dated_phase(row["earliest"], row["latest"], day)]
+        if mark_day and row["earliest"] <= day <= row["latest"]:
+            mark = CHRONOLOGY_MARK["under_way"] + " " + t("on_this_day", lang)
         when = md_escape(dates_text(props, lang))
         note = text(props, "date_note", lang)
         body = f"{mark} **{when}** — **{md_escape(text(props, 'name', lang))}**  \n{md_escape(text(props, 'description', lang))}"

@@ -162,3 +162,23 @@ def layer_csv(path: str, stamp: Stamp) -> bytes:
 def package_zip(folder: str, stamp: Stamp) -> bytes:
     """The whole data package as a zip, rebuilt only when a data file changes."""
     return export.package_zip(Path(folder))
+
+
+@st.cache_data(show_spinner=False)
+def _change_codes(folder: str, stamp: Stamp, page: str) -> list[str]:
+    spec = MAP_PAGES[page]
+    atlas, _ = _load(folder, stamp)
+    codes, previous, changes = spec.codes(), None, []
+    for code in codes:
+        shown = _shown(folder, stamp, page, spec.day_of(code))
+        drawn = tuple(sorted(zip(shown["id"], shown["phase"], strict=True))) if len(shown) else ()
+        if drawn != previous:
+            changes.append(code)
+        previous = drawn
+    return changes
+
+
+def change_codes(loaded: Loaded, page: str) -> list[str]:
+    """The slider options on which a page's map changes (what is drawn, or its state): Play's
+    "to the next change" steps through these only."""
+    return _change_codes(loaded.folder, loaded.stamp, page)

@@ -121,7 +121,7 @@ def dated_map(loaded: cache.Loaded, page: MapPage, lang: str, catalog: catalogs.
     shows below)."""
     frame = cache.page_frame(loaded, page.name)
     place = focus(frame, page, [list(corner) for corner in cache.default_view(loaded, page.name)])
-    day = widgets.date_control(page, lang, scene.first_code(frame, page, place[0]))
+    day = widgets.date_control(page, lang, scene.first_code(frame, page, place[0], loaded.atlas.axes))
     view = cache.day_view(loaded, page.name, day, lang)
     st.caption(view.caption)
     compare_code = st.session_state.get("compare") if st.session_state.get("compare") in page.codes() else None

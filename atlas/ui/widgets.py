@@ -119,6 +119,11 @@ def date_control(page: MapPage, lang: str, first_shown: str | None = None) -> dt
 
         default_text, texts = long_date(page.default, lang), "date_slider"
         label = lambda code: short_date(dt.date.fromisoformat(code), lang)  # noqa: E731
+    # A slider of another page with the same key left its value behind, which Streamlit would not
+    # honour for this page's slider (it opened on the first option, 8 August): seed it afresh.
+    if st.session_state.get(f"{key}_page") != page.name:
+        st.session_state.pop(key, None)
+        st.session_state[f"{key}_page"] = page.name
     _seed(key, parse, carried_code(page) or page.default_code, key, default_text)
     if first_shown and codes.index(st.session_state[key]) < codes.index(first_shown):
         st.session_state[key] = first_shown
@@ -181,13 +186,14 @@ def go_to_selected_step() -> None:
 PLAY_SPEEDS = (0.5, 1.0, 2.0, 3.0)  # seconds per step
 
 
-def play_controls(page: MapPage, lang: str) -> None:
+def play_controls(page: MapPage, lang: str, changes: Callable[[], list[str]] | None = None) -> None:
     """Play/pause and speed for the page's date slider.
 
     Call it above the page's date fragment, outside it: a slider step then does not resend it
     (its ticks rerun the whole page). A fragment re-runs every ``speed`` seconds and moves the
     slider one step, then reruns the page; the map takes the new layer in place (same base map),
-    so it does not reload.
+    so it does not reload. ``changes`` (on a long slider): the options on which the map changes,
+    for a "to the next change" mode that skips the steps where nothing happens.
     """
     key = page.slider_key
     with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
@@ -197,10 +203,13 @@ def play_controls(page: MapPage, lang: str) -> None:
         speed = st.selectbox(t("play_speed", lang), options=list(PLAY_SPEEDS), index=1, key=f"{key}_speed",
                              format_func=lambda s: t("play_speed_label", lang, s=f"{s:g}"), width=150)
         loop = st.toggle(t("play_loop", lang), key=f"{key}_loop", help=t("play_loop_help", lang))
+        jump = changes is not None and st.toggle(t("play_changes", lang), key=f"{key}_changes",
+                                                 help=t("play_changes_help", lang))
     playing = bool(st.session_state.get(f"{key}_playing"))
     # The ticking fragment is always there (idle when paused), so starting play adds no element
     # before the map: Streamlit would otherwise see the map at a new position and remount it.
-    _tick(page.codes(), key, float(speed) if playing else None, lang, loop)
+    steps = changes() if jump and changes is not None else page.codes()
+    _tick(steps, key, float(speed) if playing else None, lang, loop)
 
 
 def _toggle_play(key: str) -> None:
@@ -218,9 +227,10 @@ def _tick(steps: list[str], key: str, speed: float | None, lang: str, loop: bool
             st.session_state[f"{key}_last_tick"] = last or now
             return
         st.session_state[f"{key}_last_tick"] = now
-        position = steps.index(st.session_state[key]) if st.session_state.get(key) in steps else len(steps) - 1
-        if position + 1 < len(steps):
-            st.session_state[key] = steps[position + 1]
+        current = st.session_state.get(key)
+        later = [code for code in steps if current is None or code > current]  # codes are ISO: they sort
+        if later:
+            st.session_state[key] = later[0]
         elif loop:  # at the end: start again from the first date
             st.session_state[key] = steps[0]
         else:

@@ -37,5 +37,4 @@ for claim in chosen:
             _, query = link
             when = (long_month(dt.date.fromisoformat(claim.map_date + "-01"), lang) if len(claim.map_date) == 7
                     else long_date(dt.date.fromisoformat(claim.map_date), lang))
-            st.page_link(MAP_PAGES[claim.map_page].file, label=t("open_map", lang, date=when), icon=":material/map:",
-                         query_params=query)
+            layout.map_link(MAP_PAGES[claim.map_page], query, "🗺 " + t("open_map", lang, date=when))

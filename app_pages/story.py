@@ -42,6 +42,6 @@ mapview.show_story_map(loaded, page.name, scene.parse_date(page.name, current.da
 
 query = {page.slider_key: current.date, **({"focus": current.focus} if current.focus else {}),
          **({"lang": lang} if lang != "en" else {})}
-st.page_link(page.file, label=t("story_open_page", lang), icon=":material/map:", query_params=query)
+layout.map_link(page, query, "🗺 " + t("story_open_page", lang))
 st.caption(f"{t('story_sources', lang)}: " + layout.citation_text(current.sources, atlas.sources))
 handouts.story_button(loaded, lang)

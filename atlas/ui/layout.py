@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -13,7 +14,7 @@ from atlas import summary
 from atlas.i18n import t
 from atlas.load import Layer
 from atlas.model import Problem
-from atlas.pages import MapPage, Page
+from atlas.pages import DEFAULT_PAGE, MapPage, Page
 from atlas.ui import cache, mapview, widgets
 
 
@@ -104,3 +105,12 @@ def large_type() -> None:
 def escape_html(text: str) -> str:
     """Data text made safe for the few places that write HTML (story captions)."""
     return html.escape(text)
+
+
+def map_link(page: MapPage, query: dict[str, str], label: str) -> None:
+    """A link to a map page in a given state, as a real address (``./<page>?day=…&focus=…``): it
+    opens the same state when clicked, opened in a new tab, copied or reloaded. (st.page_link's
+    address for the default page is only ``?…``, which a new tab resolves against the current page.)"""
+    href = f"./{'' if page is DEFAULT_PAGE else page.url_path}?{urlencode(query)}"
+    st.markdown(f'<a class="atlas-map-link" href="{html.escape(href, quote=True)}" target="_self">'
+                f"{html.escape(label)}</a>", unsafe_allow_html=True)

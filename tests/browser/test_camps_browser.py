@@ -9,7 +9,7 @@ from tests.support.browser import MAP_IFRAME, map_frame, open_app, settled_map, 
 
 def kind_count(day: str, kind: str) -> int:
     """How many features of ``kind`` the captivity map places on ``day``, according to the core."""
-    placed, _, _ = shown_on("camps", day)
+    placed, _, _ = shown_on("captivity", day)
     return int((placed["kind"] == kind).sum())
 
 
@@ -27,7 +27,7 @@ def test_camps_map_draws_and_changes_with_the_month(offline_page: Page, app_url:
         slider.press("ArrowRight")
     expect(page.get_by_test_id("stMain").get_by_test_id("stCaptionContainer").first).to_contain_text(
         "December 1946", timeout=30_000)
-    expect(frame.locator(".atlas-port")).to_have_count(2)  # Nakhodka and Maizuru
+    expect(frame.locator(".atlas-port")).to_have_count(kind_count("1946-12-31", "port"))  # Nakhodka, Maizuru, Huludao…
     expect(camps).to_have_count(kind_count("1946-12-31", "camp"))
     assert map_frame(page).evaluate("() => window.__probe") == "kept"  # same map, updated in place
     routes = map_frame(page).evaluate(

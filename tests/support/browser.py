@@ -226,12 +226,14 @@ def _atlas():
     return load_atlas(DEFAULT_GEODATA_DIR)
 
 
-def shown_on(layer: str, day: str):
-    """(placed features, axis segments, arrowheads) of ``layer`` on ``day`` (ISO date), from the core."""
+def shown_on(page: str, day: str):
+    """(placed features, axis segments, arrowheads) of map page ``page`` on ``day`` (ISO date), from the
+    core (every layer the page draws: its own and, e.g., the civilians)."""
+    from atlas.scene import page_frame
     from atlas.timeline import axis_geometry, on_date, split_placed
 
     atlas = _atlas()
-    frame = atlas.layers[layer].frame
+    frame = page_frame(atlas, page)
     shown = on_date(frame, dt.date.fromisoformat(day), atlas.axes)
     placed, _ = split_placed(shown)
     segments, heads = axis_geometry(shown, frame, atlas.axes)

@@ -28,6 +28,17 @@
         note.style.cssText = 'padding:2em;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#f3f3f3;' +
           'border:1px dashed #888';
         box.appendChild(note);
+        // and in the page itself, above the map's frame, where it is seen even if the frame has no height
+        const page = window.parent.document;
+        if (!frame.previousElementSibling || frame.previousElementSibling.className !== 'atlas-no-map-page') {
+          const shown = page.createElement('div');
+          shown.className = 'atlas-no-map-page';
+          shown.setAttribute('role', 'alert');
+          shown.textContent = settings.message;
+          shown.style.cssText = 'padding:1em;margin:0 0 .5em;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;' +
+            'background:#fff4e5;border:1px solid #b36b00;border-radius:6px';
+          frame.parentNode.insertBefore(shown, frame);
+        }
       } catch { /* a frame of another origin: not ours */ }
     });
     if (waiting || Date.now() - started < 60000) { setTimeout(check, 1000); }

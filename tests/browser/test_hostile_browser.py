@@ -11,7 +11,8 @@ from tests.support.browser import MAP_IFRAME, REPO, open_app, outside, route_off
 
 
 def test_blocked_map_scripts_give_a_message_not_a_blank_box(page: Page, app_url: str):
-    page.context.route(outside(app_url), lambda route: route.abort())  # everything from the app, nothing from the CDN
+    page.context.route(outside(app_url), lambda route: route.abort())
+    page.context.route("**/app/static/vendor/leaflet/leaflet.js", lambda route: route.abort())  # the app's Leaflet fails
     open_app(page, f"{app_url}/?day=1945-08-20")
     box = page.frame_locator(MAP_IFRAME).locator("#map_div")
     expect(box).to_be_attached(timeout=30_000)
@@ -19,6 +20,9 @@ def test_blocked_map_scripts_give_a_message_not_a_blank_box(page: Page, app_url:
     expect(note).to_contain_text("The map could not load", timeout=30_000)
     assert note.get_attribute("role") == "alert"
     assert box.evaluate("e => e.classList.contains('leaflet-container')") is False
+    shown = page.locator(".atlas-no-map-page")  # and in the page itself, above the map's frame
+    expect(shown).to_contain_text("The map could not load")
+    assert shown.get_attribute("role") == "alert"
     expect(page.get_by_text("What happened on this date")).to_be_visible()  # the text alternative is still there
 
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from atlas import bibliography
+from atlas import bibliography, escape
 from atlas.i18n import t
 from atlas.pages import SOURCES as PAGE
 from atlas.paths import geodata_dir
@@ -31,11 +31,11 @@ for name in atlas.layers:
         continue
     text = path.read_text(encoding="utf-8")
     label, geojson_col, csv_col = st.columns([2, 1, 1], vertical_alignment="center")
-    label.markdown(f"**{t(f'layer_{name}', lang)}**")
-    geojson_col.download_button(t("download_geojson", lang, layer=name), data=text.encode("utf-8"),
+    label.markdown(f"**{escape.markdown(t(f'layer_{name}', lang))}**")
+    geojson_col.download_button(t("download_geojson", lang, layer=escape.markdown(name)), data=text.encode("utf-8"),
                                 file_name=f"{name}.geojson", mime="application/geo+json", key=f"dl-{name}-geojson",
                                 icon=":material/download:")
-    csv_col.download_button(t("download_csv", lang, layer=name), data=cache.layer_csv(str(path), loaded.stamp),
+    csv_col.download_button(t("download_csv", lang, layer=escape.markdown(name)), data=cache.layer_csv(str(path), loaded.stamp),
                             file_name=f"{name}.csv", mime="text/csv", key=f"dl-{name}-csv", icon=":material/download:")
 columns = st.columns(len(TABLES))
 for column, name in zip(columns, TABLES, strict=True):

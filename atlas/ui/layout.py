@@ -3,13 +3,12 @@ figures tables and pre-escaped text blocks."""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from atlas import summary
+from atlas import escape, summary
 from atlas.i18n import t
 from atlas.load import Layer
 from atlas.model import Problem
@@ -51,9 +50,9 @@ def show_problems(layer: Layer | None, package_problems: list[Problem], fatal: s
         return
     file_level = [p for p in problems if p.feature == "-"]
     if layer is not None and layer.frame.empty and file_level:
-        st.error(t("data_error_file", lang, file=file_level[0].file))
+        st.error(t("data_error_file", lang, file=escape.markdown(file_level[0].file)))
     else:
-        files = ", ".join(sorted({p.file for p in problems}))
+        files = escape.markdown(", ".join(sorted({p.file for p in problems})))
         st.warning(t("data_error_features", lang, n=len({(p.file, p.feature) for p in problems}), file=files))
     st.code("\n".join(str(p) for p in problems), language=None)
 
@@ -67,7 +66,7 @@ def show_figures(figures: list[Any], lang: str, sides: tuple[tuple[str, tuple[st
     competing = [next(getattr(f, f"topic_{lang}") for f in figures if f.topic == topic)
                  for topic in summary.competing_topics(figures)]
     if competing:
-        st.caption(t("forces_competing", lang, topics="; ".join(competing)))
+        st.caption(t("forces_competing", lang, topics=escape.markdown("; ".join(competing))))
     for title, chosen in sides:
         table = summary.figures_table(figures, chosen, lang)
         if len(table):
@@ -84,7 +83,8 @@ def markdown_list(lines: list[str], empty: str = "") -> None:
 
 
 def citation_text(citations: str, sources: dict[str, Any]) -> str:
-    return summary.md_escape(summary.citation_text(citations, sources))
+    """The full citations of a ``sources`` string, escaped for Markdown."""
+    return escape.markdown(summary.citation_text(citations, sources))
 
 
 STATIC = Path(__file__).resolve().parents[2] / "static"
@@ -101,6 +101,14 @@ def large_type() -> None:
     st.html(STATIC / "story.css")
 
 
-def escape_html(text: str) -> str:
-    """Data text made safe for the few places that write HTML (story captions)."""
-    return html.escape(text)
+def data_heading(text: str) -> None:
+    """A heading whose text is data (a story step's title): escaped, and without the anchor id
+    Streamlit derives from a heading's text (no data string names an element of the page)."""
+    st.header(escape.markdown(text), anchor=False)
+
+
+def html_paragraph(text: str, css_class: str) -> None:
+    """Data text as one HTML paragraph with our class (story captions): escaped as HTML and kept on
+    one line, so the HTML block never ends early and Markdown never resumes inside it."""
+    st.markdown(f'<p class="{escape.html_attribute(css_class)}">{escape.html_in_markdown(text)}</p>',
+                unsafe_allow_html=True)

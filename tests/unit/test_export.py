@@ -1,3 +1,4 @@
+import csv
 import io
 import json
 import zipfile
@@ -63,3 +64,26 @@ def test_bibliography_lists_who_cites_each_source(package):
     table = bibliography_table(atlas.sources, index, "en")
     row = table.set_index("Key").loc["doe-1990"]
     assert row["Cited"] == 13 and row["Cited by"] == ", ".join(index["doe-1990"])
+
+
+FORMULAS = ["=HYPERLINK(\"http://example.org\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR=1"]
+
+
+def test_layer_csv_neutralises_formulas_and_keeps_one_row_per_feature():
+    """Finding 8: cells a spreadsheet would run as formulas start with a quote (OWASP), every field
+    is quoted, and a bare carriage return inside a text field does not break the row."""
+    doc = json.loads((DEFAULT_GEODATA_DIR / "offensive.geojson").read_text(encoding="utf-8"))
+    for feature, formula in zip(doc["features"], FORMULAS, strict=False):
+        feature["properties"]["name_en"] = formula
+    doc["features"][10]["properties"]["description_en"] = "first\rsecond\r\nthird\nfourth"
+    data = export.layer_csv(json.dumps(doc, ensure_ascii=False))
+    frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
+    assert len(frame) == len(doc["features"])
+    assert list(frame["id"]) == [f["properties"]["id"] for f in doc["features"]]
+    assert list(frame["name_en"][:len(FORMULAS)]) == ["'" + f for f in FORMULAS]
+    assert frame["description_en"][10] == "first\rsecond\r\nthird\nfourth"
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert len(rows) == len(doc["features"]) + 1
+    for line in data.decode("utf-8").split("\r\n")[:5]:  # every field quoted
+        assert line.startswith('"') and line.endswith('"')
+    assert not any(cell[:1] in {"=", "+", "-", "@", "\t", "\r"} for row in rows for cell in row)

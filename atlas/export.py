@@ -1,6 +1,6 @@
 """Open data: every layer as GeoJSON and CSV, every table as CSV, the whole package as a zip.
 
-The GeoJSON download is the published file itself (byte for byte); the CSV is built from the same
+The zip holds only the files the package declares (atlas/package.py). The GeoJSON download is the published file itself (byte for byte); the CSV is built from the same
 features with every property as a column (sources included), plus the point's longitude and
 latitude and the geometry as WKT, so it opens in a spreadsheet and parses back with pandas.
 Every field is quoted (a carriage return inside a text field stays inside its row), and a text
@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from atlas.package import published_files
 from atlas.popups import HELPER_COLUMNS
 
 CSV_GEOMETRY_COLUMNS = ("longitude", "latitude", "geometry_wkt")
@@ -55,9 +56,12 @@ def layer_csv(geojson_text: str) -> bytes:
 
 
 def package_zip(folder: Path) -> bytes:
-    """The whole data package (every file under ``folder``) as a zip, paths kept."""
+    """The data package as a zip under ``geodata/``: only the files it declares
+    (:func:`atlas.package.published_files`), never a link or a stray file."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            archive.write(path, Path("geodata") / path.relative_to(folder))
+        for path, relative in published_files(folder):
+            entry = zipfile.ZipInfo(f"geodata/{relative}", date_time=(1980, 1, 1, 0, 0, 0))
+            entry.external_attr = 0o644 << 16  # a plain readable file, whatever the folder's modes
+            archive.writestr(entry, path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
     return buffer.getvalue()

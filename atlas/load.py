@@ -21,6 +21,7 @@ from atlas.csvfile import read_rows
 from atlas.dates import parse_partial, span_of
 from atlas.links import check_axis_links, check_claim_links, check_story_links
 from atlas.model import Axis, Claim, DataError, Figure, HistoryEntry, Label, Problem, Source, StoryStep
+from atlas.package import confined, read_description
 from atlas.rules import Context, LayerRules, check_collection
 from atlas.tables import read_axes, read_claims, read_figures, read_history, read_labels, read_story
 from atlas.timeline import empty_frame
@@ -34,24 +35,46 @@ class Layer:
     """A feature file after validation: the good features as a GeoDataFrame, and the problems."""
 
     name: str
-    file: str
+    file: str  # its path in the package (datapackage.json's ``path``)
     frame: gpd.GeoDataFrame
     problems: tuple[Problem, ...]
+    title: str = ""  # datapackage.json's ``title``: the layer's name where the app has no message for it
 
 
-def read_package(folder: Path) -> tuple[dict[str, LayerRules], dict[str, Any]]:
-    """Layer rules by resource name, and the feature schema."""
+@dataclass(frozen=True)
+class LayerResource:
+    """A feature file the package declares: where it is (confined to the folder), what it is called."""
+
+    name: str
+    file: str
+    title: str
+    rules: LayerRules
+
+
+def read_package(folder: Path) -> tuple[dict[str, LayerResource], dict[str, Any], list[Problem]]:
+    """The declared feature files by resource name, the feature schema, and the problems of the
+    description (a path outside the package folder is named and never read)."""
+    doc = read_description(folder)
+    layers: dict[str, LayerResource] = {}
+    problems: list[Problem] = []
     try:
-        package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
         schema = json.loads((folder / "schema" / "feature.schema.json").read_text(encoding="utf-8"))
-        layers = {}
-        for res in package["resources"]:
-            if res.get("format") == "geojson":
-                extra = res["x-atlas"]
-                layers[res["name"]] = LayerRules(tuple(extra["bbox"]), tuple(extra["window"]))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        for res in doc["resources"]:
+            if res.get("format") != "geojson":
+                continue
+            name, path = res["name"], res.get("path")
+            if confined(folder, path) is None or not isinstance(name, str) or name in layers:
+                reason = ("is declared twice" if name in layers else
+                          f"path {str(path)[:120]!r} is outside the package folder (or a link, or not a "
+                          "relative path): not read")
+                problems.append(Problem("datapackage.json", str(name)[:120], reason))
+                continue
+            extra = res["x-atlas"]
+            layers[name] = LayerResource(name, path, str(res.get("title") or name),
+                                         LayerRules(tuple(extra["bbox"]), tuple(extra["window"])))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise DataError(f"{folder}: cannot read datapackage.json or the schema: {exc}") from exc
-    return layers, schema
+    return layers, schema, problems
 
 
 def read_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
@@ -132,26 +155,27 @@ def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
 
     Raises :class:`DataError` only when the package description itself is unreadable.
     """
-    rules, schema = read_package(folder)
+    resources, schema, description_problems = read_package(folder)
     sources, package_problems = read_sources(folder)
+    package_problems = description_problems + package_problems
     source_keys = frozenset(sources)
     ctx_seen: dict[str, str] = {}
     gazetteer = load_gazetteer() if use_gazetteer else None
     layers: dict[str, Layer] = {}
     cited: set[str] = set()
     valid: list[dict[str, Any]] = []
-    for name, layer_rules in rules.items():
-        file = f"{name}.geojson"
+    for name, resource in resources.items():
+        file = resource.file
         doc, problem = read_features(folder / file)
         if problem:
-            layers[name] = Layer(name, file, to_frame([]), (problem,))
+            layers[name] = Layer(name, file, to_frame([]), (problem,), resource.title)
             continue
-        ctx = Context(schema, source_keys, layer_rules, gazetteer, ctx_seen)
+        ctx = Context(schema, source_keys, resource.rules, gazetteer, ctx_seen)
         good, problems = check_collection(file, doc, ctx)
         problems += check_containment(file, good)
         cited |= _cited_keys(doc)
         valid += good
-        layers[name] = Layer(name, file, to_frame(good), tuple(problems))
+        layers[name] = Layer(name, file, to_frame(good), tuple(problems), resource.title)
     axes, axis_problems = read_axes(folder, source_keys)
     figures, figure_problems = read_figures(folder, source_keys)
     claims, claim_problems = read_claims(folder, source_keys)

@@ -89,3 +89,18 @@ def test_carriage_returns_and_autolinks_in_descriptions_are_text(tmp_path, monke
     assert any("Built" in body for body in bodies(at))
     for body in bodies(at):
         assert not unescaped_markup(body), (body, unescaped_markup(body))
+
+
+def test_sources_page_survives_a_layer_it_has_no_message_for(tmp_path, monkeypatch):
+    """Finding 9: a resource the app has no message for is named by its own title, not a KeyError."""
+    import json
+
+    folder = write_package(tmp_path / "geodata")
+    doc = json.loads((folder / "datapackage.json").read_text("utf-8"))
+    doc["resources"][0].update(name="newlayer", path="newlayer.geojson", title="A **new** layer")
+    (folder / "offensive.geojson").rename(folder / "newlayer.geojson")
+    (folder / "datapackage.json").write_text(json.dumps(doc), "utf-8")
+    monkeypatch.setenv("ATLAS_GEODATA_DIR", str(folder))
+    at = run_page("sources")
+    assert not at.exception
+    assert any("A \\*\\*new\\*\\* layer" in m.value for m in at.markdown)

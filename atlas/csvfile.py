@@ -30,11 +30,18 @@ def read_rows(path: Path, columns: Collection[str]) -> tuple[list[dict[str, str]
         return [], [Problem(path.name, "-", "file is missing")]
     except UnicodeDecodeError as exc:
         return [], [Problem(path.name, "-", NOT_UTF8.format(error=f"byte {exc.start}"))]
-    except (OSError, csv.Error) as exc:
+    except csv.Error as exc:
+        if "field limit" in str(exc):
+            return [], [Problem(path.name, "-", f"cannot read: a field is longer than {csv.field_size_limit():,} "
+                                                "characters (a missing closing quote, or a value far too long)")]
+        return [], [Problem(path.name, "-", f"cannot read: {exc}")]
+    except OSError as exc:
         return [], [Problem(path.name, "-", f"cannot read: {exc}")]
     missing = [c for c in columns if c not in header]
     if missing:
         return [], [Problem(path.name, "-", f"missing column(s): {', '.join(missing)}")]
+    if not raw:
+        return [], [Problem(path.name, "-", "the table has a header but no rows")]
     out: list[dict[str, str]] = []
     problems: list[Problem] = []
     for line, row in raw:

@@ -20,7 +20,7 @@ from atlas.containment import check_containment
 from atlas.csvfile import read_rows
 from atlas.dates import parse_partial, span_of
 from atlas.links import check_axis_links, check_claim_links, check_story_links
-from atlas.model import Axis, Claim, DataError, Figure, HistoryEntry, Label, Problem, Source, StoryStep
+from atlas.model import Axis, Claim, DataError, Figure, HistoryEntry, Label, Problem, Source, StoryStep, quote
 from atlas.package import confined, read_description
 from atlas.rules import Context, LayerRules, check_collection
 from atlas.tables import read_axes, read_claims, read_figures, read_history, read_labels, read_story
@@ -28,6 +28,7 @@ from atlas.timeline import empty_frame
 
 GAZETTEER_SOURCE = "geonames"
 SOURCE_COLUMNS = ("key", "dossier_key", "citation", "url", "rights", "note")
+WEB_SCHEMES = ("http://", "https://")  # the only links a bibliography offers
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,9 @@ def read_package(folder: Path) -> tuple[dict[str, LayerResource], dict[str, Any]
             name, path = res["name"], res.get("path")
             if confined(folder, path) is None or not isinstance(name, str) or name in layers:
                 reason = ("is declared twice" if name in layers else
-                          f"path {str(path)[:120]!r} is outside the package folder (or a link, or not a "
+                          f"path {quote(path)} is outside the package folder (or a link, or not a "
                           "relative path): not read")
-                problems.append(Problem("datapackage.json", str(name)[:120], reason))
+                problems.append(Problem("datapackage.json", str(name), reason))
                 continue
             extra = res["x-atlas"]
             layers[name] = LayerResource(name, path, str(res.get("title") or name),
@@ -90,7 +91,12 @@ def read_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
             problems.append(Problem(name, label, "empty key" if not key else "duplicate key"))
             continue
         problems += [Problem(name, label, f"{c} is empty") for c in ("citation", "rights") if not row[c]]
-        sources[key] = Source(key, row["citation"], row["url"], row["rights"], row["dossier_key"], row["note"])
+        url = row["url"]
+        if url and not url.lower().startswith(WEB_SCHEMES):
+            problems.append(Problem(name, label, f"url: {quote(url)} is not an http:// or https:// address "
+                                                 "(left out: never offered as a link)"))
+            url = ""
+        sources[key] = Source(key, row["citation"], url, row["rights"], row["dossier_key"], row["note"])
     return sources, problems
 
 

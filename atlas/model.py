@@ -8,14 +8,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+QUOTE_LIMIT = 120  # characters of a data value a message quotes
+MESSAGE_LIMIT = 600  # characters of a whole message, whatever it quotes
+
+
+def shorten(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """``value`` as text, cut to ``limit`` characters with an ellipsis (a 1 MB value stays a line)."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def quote(value: object) -> str:
+    """``value`` quoted as in a message (its repr), cut to a readable length."""
+    return repr(value if len(repr(value)) <= QUOTE_LIMIT else shorten(value))
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the data, located by file and feature id."""
+    """One thing wrong with the data, located by file and feature id (each cut to a readable length)."""
 
     file: str
     feature: str
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", shorten(self.file))
+        object.__setattr__(self, "feature", shorten(self.feature))
+        object.__setattr__(self, "message", shorten(self.message, MESSAGE_LIMIT))
 
     def __str__(self) -> str:
         return f"{self.file}: {self.feature}: {self.message}"

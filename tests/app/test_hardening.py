@@ -1,0 +1,43 @@
+"""AppTest: the URL and the data package against careless and hostile input (issue 15)."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPO
+
+APP = str(REPO / "app.py")
+
+
+def run(params: dict[str, str], page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    return at.switch_page(f"app_pages/{page}.py").run() if page else at
+
+
+def test_a_bad_focus_leaves_the_url_after_its_notice():
+    at = run({"day": "1945-08-11", "focus": "no-such-place"})
+    assert not at.exception
+    assert any("not on this map" in toast.value for toast in at.toast)
+    assert "focus" not in at.query_params
+    assert at.query_params["day"] == ["1945-08-11"] or at.query_params["day"] == "1945-08-11"
+
+
+def test_an_oversized_query_value_gets_a_notice_and_is_ignored():
+    at = run({"junk": "x" * 5_000, "day": "1945-08-11"})
+    assert not at.exception
+    assert any("longer than 2,000 characters" in toast.value for toast in at.toast)
+    assert "junk" not in at.query_params
+    assert "day" in at.query_params  # the rest of the link still counts
+
+
+def test_an_oversized_value_of_a_known_parameter_gets_one_notice():
+    at = run({"step": "1" * 3_000})
+    notices = [toast.value for toast in at.toast]  # the first page run gives the notice
+    at.switch_page("app_pages/story.py").run()
+    assert not at.exception
+    notices += [toast.value for toast in at.toast]
+    assert len(notices) == 1 and "longer than 2,000 characters" in notices[0]
+    assert "step" not in at.query_params or at.query_params["step"] in ("1", ["1"])

@@ -21,13 +21,14 @@ from atlas.csvfile import read_rows
 from atlas.dates import parse_partial, span_of
 from atlas.links import check_axis_links, check_claim_links, check_story_links
 from atlas.model import Axis, Claim, DataError, Figure, HistoryEntry, Label, Problem, Source, StoryStep, quote
-from atlas.package import confined, read_description
+from atlas.package import check_limits, confined, read_description
 from atlas.rules import Context, LayerRules, check_collection
 from atlas.tables import read_axes, read_claims, read_figures, read_history, read_labels, read_story
 from atlas.timeline import empty_frame
 
 GAZETTEER_SOURCE = "geonames"
 SOURCE_COLUMNS = ("key", "dossier_key", "citation", "url", "rights", "note")
+TABLE_FILES = ("sources.csv", "axes.csv", "figures.csv", "claims.csv", "history.csv", "story.csv", "labels.csv")
 WEB_SCHEMES = ("http://", "https://")  # the only links a bibliography offers
 
 
@@ -56,6 +57,7 @@ def read_package(folder: Path) -> tuple[dict[str, LayerResource], dict[str, Any]
     """The declared feature files by resource name, the feature schema, and the problems of the
     description (a path outside the package folder is named and never read)."""
     doc = read_description(folder)
+    check_limits(folder, doc, undeclared=TABLE_FILES)
     layers: dict[str, LayerResource] = {}
     problems: list[Problem] = []
     try:

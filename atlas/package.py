@@ -14,6 +14,7 @@ from typing import Any
 
 from atlas.model import DataError
 
+DEFAULT_MAX_BYTES = 1_000_000  # a file whose resource declares no x-atlas.max_bytes
 DESCRIPTION = "datapackage.json"
 DOCUMENTS = ("README.md", "LICENSE.md")
 SCHEMA_DIR = "schema"
@@ -62,3 +63,27 @@ def published_files(folder: Path) -> list[tuple[Path, str]]:
         if path is not None and path.is_file() and relative not in files:
             files[str(relative)] = path
     return [(path, relative) for relative, path in sorted(files.items())]
+
+
+def check_limits(folder: Path, doc: dict[str, Any], undeclared: tuple[str, ...] = ()) -> None:
+    """Refuse a package with a file over its size limit (``x-atlas.max_bytes`` of its resource or
+    ``x-basemap`` entry, else :data:`DEFAULT_MAX_BYTES`; ``undeclared`` files the loader reads by
+    name get the default): :class:`DataError` naming the file, before anything is read."""
+    entries = [e for e in [*doc["resources"], *(doc.get("x-basemap") or [])] if isinstance(e, dict)]
+    limits: dict[str, object] = {name: DEFAULT_MAX_BYTES for name in undeclared}
+    for entry in entries:
+        extra = entry.get("x-atlas")
+        limit = extra.get("max_bytes", DEFAULT_MAX_BYTES) if isinstance(extra, dict) else DEFAULT_MAX_BYTES
+        if isinstance(entry.get("path"), str):
+            limits[entry["path"]] = limit
+    for relative, limit in limits.items():
+        path = confined(folder, relative)
+        if path is None or not path.is_file():
+            continue  # named by the loader (outside the folder, or missing)
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit <= 0:
+            raise DataError(f"{DESCRIPTION}: {relative}: x-atlas.max_bytes must be a whole number of bytes")
+        size = path.stat().st_size
+        if size > limit:
+            raise DataError(f"{relative}: {size:,} bytes, over the limit of {limit:,} bytes set in {DESCRIPTION} "
+                            "(x-atlas.max_bytes): the app does not load a package over its limits. Shorten the "
+                            "file, or raise the limit if the file is right (see geodata/README.md, Limits).")

@@ -17,6 +17,7 @@ from atlas.dates import DateFormatError, parse_partial, span_of
 from atlas.model import Problem, quote
 
 MAX_DECIMALS = 5
+DEFAULT_MAX_TEXT = 4_000  # a text value's limit when the schema gives none ($defs/text maxLength)
 
 
 @dataclass(frozen=True)
@@ -189,10 +190,23 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
+def check_lengths(props: Any, schema: dict[str, Any]) -> list[str]:
+    """Text values over the schema's text limit, checked before the schema: its patterns take time
+    that grows with the square of a value's length (a 40 kB ``sources`` took a minute)."""
+    limit = schema.get("$defs", {}).get("text", {}).get("maxLength", DEFAULT_MAX_TEXT)
+    if not isinstance(props, dict):
+        return []
+    return [f"{k}: {len(v):,} characters, over the limit of {limit:,}" for k, v in props.items()
+            if isinstance(v, str) and len(v) > limit]
+
+
 def check_feature(feature: Any, ctx: Context) -> list[str]:
     """All per-feature problems, as messages without the file/feature prefix."""
     if not isinstance(feature, dict):
         return ["not a GeoJSON Feature object"]
+    too_long = check_lengths(feature.get("properties"), ctx.schema)
+    if too_long:
+        return too_long
     out = check_schema(feature, ctx.schema)
     props = feature.get("properties")
     if isinstance(props, dict):

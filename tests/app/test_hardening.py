@@ -41,3 +41,22 @@ def test_an_oversized_value_of_a_known_parameter_gets_one_notice():
     notices += [toast.value for toast in at.toast]
     assert len(notices) == 1 and "longer than 2,000 characters" in notices[0]
     assert "step" not in at.query_params or at.query_params["step"] in ("1", ["1"])
+
+
+def test_a_package_over_its_limits_is_refused_with_the_file_named(tmp_path, monkeypatch):
+    """Finding 2: a file over x-atlas.max_bytes is never loaded (nor cached per date): every page
+    says which file and which limit."""
+    import json
+
+    from tests.conftest import write_package
+
+    folder = write_package(tmp_path / "geodata")
+    doc = json.loads((folder / "datapackage.json").read_text("utf-8"))
+    doc["resources"][0]["x-atlas"]["max_bytes"] = 1_000
+    (folder / "datapackage.json").write_text(json.dumps(doc), "utf-8")
+    monkeypatch.setenv("ATLAS_GEODATA_DIR", str(folder))
+    for page in (None, "story", "sources", "claims"):
+        at = run({}, page)
+        assert not at.exception, page
+        assert at.error, page
+        assert "offensive.geojson" in at.code[0].value and "over the limit of 1,000 bytes" in at.code[0].value

@@ -15,6 +15,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from atlas.causes import root_causes_first
 from atlas.citations import cited_keys
 from atlas.containment import check_containment
 from atlas.csvfile import read_rows
@@ -151,11 +152,12 @@ class Atlas:
     sources: dict[str, Source]
     axes: dict[str, Axis]
     figures: tuple[Figure, ...]
-    problems: tuple[Problem, ...]  # package-wide: bibliography, tables, links between files
+    problems: tuple[Problem, ...]  # package-wide: root causes first, then bibliography, tables, links
     claims: tuple[Claim, ...] = ()
     history: tuple[HistoryEntry, ...] = ()
     story: tuple[StoryStep, ...] = ()
     labels: tuple[Label, ...] = ()
+    root_causes: tuple[Problem, ...] = ()  # the first problems: files that could not be read, their consequences
 
 
 def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
@@ -172,14 +174,17 @@ def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
     layers: dict[str, Layer] = {}
     cited: set[str] = set()
     valid: list[dict[str, Any]] = []
+    causes: list[Problem] = []
     for name, resource in resources.items():
         file = resource.file
         doc, problem = read_features(folder / file)
         if problem:
             layers[name] = Layer(name, file, to_frame([]), (problem,), resource.title)
+            causes.append(problem)
             continue
         ctx = Context(schema, source_keys, resource.rules, gazetteer, ctx_seen)
         good, problems = check_collection(file, doc, ctx)
+        causes += [p for p in problems if not good and p.feature == "-"]  # nothing of the file is usable
         problems += check_containment(file, good)
         cited |= _cited_keys(doc)
         valid += good
@@ -199,8 +204,9 @@ def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
         cited |= set(cited_keys(table.sources))
     unused = sorted(set(sources) - cited)
     package_problems += [Problem("sources.csv", k, "source is not cited by any feature or table") for k in unused]
-    return Atlas(layers, sources, axes, tuple(figures), tuple(package_problems), tuple(claims), tuple(history),
-                 tuple(story), tuple(labels))
+    first, rest = root_causes_first(causes, package_problems)
+    return Atlas(layers, sources, axes, tuple(figures), tuple(first + rest), tuple(claims), tuple(history),
+                 tuple(story), tuple(labels), tuple(first))
 
 
 def load_layers(folder: Path, use_gazetteer: bool = False) -> tuple[dict[str, Layer], dict[str, Source], list[Problem]]:
@@ -223,12 +229,13 @@ def _cited_keys(doc: Any) -> set[str]:
 
 
 def validate_package(folder: Path, use_gazetteer: bool = False) -> list[Problem]:
-    """Every problem in a geodata folder, sorted by file and feature."""
+    """Every problem in a geodata folder: root causes first (see atlas/causes.py), then the rest
+    sorted by file and feature."""
     try:
         atlas = load_atlas(folder, use_gazetteer)
     except DataError as exc:
         return [Problem("datapackage.json", "-", str(exc))]
-    problems = list(atlas.problems)
+    problems = set(atlas.problems)
     for layer in atlas.layers.values():
-        problems += layer.problems
-    return sorted(problems)
+        problems |= set(layer.problems)
+    return list(atlas.root_causes) + sorted(problems - set(atlas.root_causes))

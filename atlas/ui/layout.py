@@ -35,22 +35,29 @@ def page_start(page: Page) -> tuple[str, cache.Loaded]:
         st.write(t(page.intro_key, lang))
     loaded = cache.load()
     atlas = loaded.atlas
-    show_problems(atlas.layers.get(page.layer) if is_map else None, list(atlas.problems), loaded.fatal, lang)
+    show_problems(atlas.layers.get(page.layer) if is_map else None, list(atlas.problems), loaded.fatal, lang,
+                  causes=atlas.root_causes)
     return lang, loaded
 
 
-def show_problems(layer: Layer | None, package_problems: list[Problem], fatal: str, lang: str) -> None:
-    """Clear messages, never a traceback: what is wrong, in which file and feature."""
+def show_problems(layer: Layer | None, package_problems: list[Problem], fatal: str, lang: str,
+                  causes: tuple[Problem, ...] = ()) -> None:
+    """Clear messages, never a traceback: what is wrong, in which file and feature; a feature file
+    that could not be read (one of the package's root ``causes``) is named first, on every page."""
     if fatal:
         st.error(t("data_error_package", lang))
         st.code(fatal, language=None)
         return
-    problems = list(package_problems) + (list(layer.problems) if layer else [])
+    # root causes lead the package's problems; a layer's own are listed once
+    problems = list(dict.fromkeys([*package_problems, *(layer.problems if layer else ())]))
     if not problems:
         return
     file_level = [p for p in problems if p.feature == "-"]
+    unreadable = [p for p in causes if p.feature == "-"]
     if layer is not None and layer.frame.empty and file_level:
         st.error(t("data_error_file", lang, file=escape.markdown(file_level[0].file)))
+    elif unreadable:
+        st.error(t("data_error_file", lang, file=escape.markdown(unreadable[0].file)))
     else:
         files = escape.markdown(", ".join(sorted({p.file for p in problems})))
         st.warning(t("data_error_features", lang, n=len({(p.file, p.feature) for p in problems}), file=files))

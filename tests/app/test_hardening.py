@@ -60,3 +60,21 @@ def test_a_package_over_its_limits_is_refused_with_the_file_named(tmp_path, monk
         assert not at.exception, page
         assert at.error, page
         assert "offensive.geojson" in at.code[0].value and "over the limit of 1,000 bytes" in at.code[0].value
+
+
+def test_with_dongning_missing_the_story_page_names_it_first(tmp_path, monkeypatch):
+    """Finding 13: the Story page shows the package's problems, and the cause leads them."""
+    import shutil
+
+    from atlas.paths import DEFAULT_GEODATA_DIR
+
+    folder = tmp_path / "geodata"
+    shutil.copytree(DEFAULT_GEODATA_DIR, folder)
+    (folder / "dongning.geojson").unlink()
+    monkeypatch.setenv("ATLAS_GEODATA_DIR", str(folder))
+    at = run({}, "story")
+    assert not at.exception
+    assert "dongning.geojson could not be used" in at.error[0].value
+    lines = at.code[0].value.splitlines()
+    assert lines[0] == "dongning.geojson: -: file is missing"
+    assert "follow-on problem" in lines[1] and len(lines) <= 3, lines

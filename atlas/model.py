@@ -6,15 +6,18 @@ imports none of them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+_LINE_BREAKS = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 QUOTE_LIMIT = 120  # characters of a data value a message quotes
 MESSAGE_LIMIT = 600  # characters of a whole message, whatever it quotes
 
 
 def shorten(value: object, limit: int = QUOTE_LIMIT) -> str:
-    """``value`` as text, cut to ``limit`` characters with an ellipsis (a 1 MB value stays a line)."""
-    text = str(value)
+    """``value`` as one line of text (a line break written as ``\\n``, ``\\u2028``…), cut to ``limit``
+    characters with an ellipsis: a 1 MB value, or one with line breaks, stays one line of a message."""
+    text = _LINE_BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(value))
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 

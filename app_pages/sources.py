@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from atlas import bibliography
-from atlas.i18n import t
+from atlas import bibliography, escape
+from atlas.i18n import t, t_default
 from atlas.pages import SOURCES as PAGE
 from atlas.paths import geodata_dir
 from atlas.ui import cache, layout
@@ -25,17 +25,17 @@ st.dataframe(table, hide_index=True, width="stretch",
 st.header(t("open_data_heading", lang))
 st.write(t("open_data_intro", lang))
 folder = geodata_dir()
-for name in atlas.layers:
-    path = folder / f"{name}.geojson"
+for name, layer in atlas.layers.items():
+    path = folder / layer.file  # confined to the package folder by the loader
     if not path.is_file():
         continue
     text = path.read_text(encoding="utf-8")
     label, geojson_col, csv_col = st.columns([2, 1, 1], vertical_alignment="center")
-    label.markdown(f"**{t(f'layer_{name}', lang)}**")
-    geojson_col.download_button(t("download_geojson", lang, layer=name), data=text.encode("utf-8"),
+    label.markdown(f"**{escape.markdown(t_default(f'layer_{name}', lang, layer.title or name))}**")
+    geojson_col.download_button(t("download_geojson", lang, layer=escape.markdown(name)), data=text.encode("utf-8"),
                                 file_name=f"{name}.geojson", mime="application/geo+json", key=f"dl-{name}-geojson",
                                 icon=":material/download:")
-    csv_col.download_button(t("download_csv", lang, layer=name), data=cache.layer_csv(str(path), loaded.stamp),
+    csv_col.download_button(t("download_csv", lang, layer=escape.markdown(name)), data=cache.layer_csv(str(path), loaded.stamp),
                             file_name=f"{name}.csv", mime="text/csv", key=f"dl-{name}-csv", icon=":material/download:")
 columns = st.columns(len(TABLES))
 for column, name in zip(columns, TABLES, strict=True):

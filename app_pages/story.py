@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from atlas import scene
+from atlas import escape, scene
 from atlas.i18n import t
 from atlas.pages import MAP_PAGES
 from atlas.pages import STORY as PAGE
@@ -29,12 +29,11 @@ next_column.button(t("story_next", lang), icon=":material/arrow_forward:", disab
                    on_click=widgets.set_story_step, args=(step + 1,), key="story_next", width="stretch",
                    type="primary")
 go_column.selectbox(t("story_go_to", lang), options=list(range(1, len(steps) + 1)), index=step - 1,
-                    format_func=lambda n: f"{n}. {getattr(steps[n - 1], f'title_{lang}')}", key="story_select",
+                    format_func=lambda n: f"{n}. {escape.one_line(getattr(steps[n - 1], f'title_{lang}'))}", key="story_select",
                     on_change=widgets.go_to_selected_step)
 
-st.header(getattr(current, f"title_{lang}"))
-st.markdown(f'<p class="atlas-story-caption">{layout.escape_html(getattr(current, f"caption_{lang}"))}</p>',
-            unsafe_allow_html=True)
+layout.data_heading(getattr(current, f"title_{lang}"))
+layout.html_paragraph(getattr(current, f"caption_{lang}"), "atlas-story-caption")
 
 page = MAP_PAGES[current.page]
 mapview.show_story_map(loaded, page.name, scene.parse_date(page.name, current.date),

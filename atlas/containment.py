@@ -30,7 +30,7 @@ import pyproj
 import shapely
 from shapely.geometry import Point, shape
 
-from atlas.model import Problem
+from atlas.model import Problem, quote
 from atlas.paths import DEFAULT_GEODATA_DIR, geodata_dir
 from atlas.rules import feature_label
 
@@ -125,7 +125,7 @@ def feature_problem(feature: dict[str, Any], countries: dict[str, Country]) -> s
     if not declared or not isinstance(geometry, dict):
         return None
     if declared not in countries:
-        return (f"country: {declared!r} is not a country of the border layer ({BORDERS_FILE.as_posix()}: "
+        return (f"country: {quote(declared)} is not a country of the border layer ({BORDERS_FILE.as_posix()}: "
                 f"present-day ISO 3166-1 alpha-3 codes of the region)")
     country = countries[declared]
     radius = float(props.get("accuracy_km") or 0.0)

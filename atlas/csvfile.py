@@ -12,8 +12,9 @@ import csv
 from collections.abc import Collection
 from pathlib import Path
 
-from atlas.model import Problem
+from atlas.model import Problem, shorten
 
+MAX_FIELD_CHARS = 4_000  # the same limit as a feature's text field ($defs/text maxLength in the schema)
 NOT_UTF8 = ("is not UTF-8 text ({error}); save it as \"CSV UTF-8\" (Excel) or with the UTF-8 character set "
             "(LibreOffice, Google Sheets)")
 
@@ -30,11 +31,18 @@ def read_rows(path: Path, columns: Collection[str]) -> tuple[list[dict[str, str]
         return [], [Problem(path.name, "-", "file is missing")]
     except UnicodeDecodeError as exc:
         return [], [Problem(path.name, "-", NOT_UTF8.format(error=f"byte {exc.start}"))]
-    except (OSError, csv.Error) as exc:
+    except csv.Error as exc:
+        if "field limit" in str(exc):
+            return [], [Problem(path.name, "-", f"cannot read: a field is longer than {csv.field_size_limit():,} "
+                                                "characters (a missing closing quote, or a value far too long)")]
+        return [], [Problem(path.name, "-", f"cannot read: {exc}")]
+    except OSError as exc:
         return [], [Problem(path.name, "-", f"cannot read: {exc}")]
     missing = [c for c in columns if c not in header]
     if missing:
         return [], [Problem(path.name, "-", f"missing column(s): {', '.join(missing)}")]
+    if not raw:
+        return [], [Problem(path.name, "-", "the table has a header but no rows")]
     out: list[dict[str, str]] = []
     problems: list[Problem] = []
     for line, row in raw:
@@ -45,6 +53,11 @@ def read_rows(path: Path, columns: Collection[str]) -> tuple[list[dict[str, str]
         if any(value is None for value in row.values()):
             count = sum(value is not None for value in row.values())
             problems.append(Problem(path.name, f"line {line}", f"has {count} fields, the header has {len(header)}"))
+            continue
+        too_long = [(k, len(v)) for k, v in row.items() if len(v) > MAX_FIELD_CHARS]
+        if too_long:
+            problems += [Problem(path.name, f"line {line}", f"{shorten(k)}: {n:,} characters, over the limit of "
+                                 f"{MAX_FIELD_CHARS:,}") for k, n in too_long]
             continue
         out.append({**{k: v.strip() for k, v in row.items()}, "_line": str(line)})
     return out, problems

@@ -39,6 +39,14 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def t_default(key: str, lang: str, default: str, **values: object) -> str:
+    """The string ``key`` in ``lang`` (English if missing), or ``default`` when no language has it
+    (a layer the app has no message for is named by its own title in datapackage.json)."""
+    if key not in MESSAGES.get(lang, {}) and key not in MESSAGES[DEFAULT_LANGUAGE]:
+        return default
+    return t(key, lang, **values)
+
+
 def plural(key: str, n: int, lang: str, **values: object) -> str:
     """``key_one`` or ``key_other`` depending on ``n`` (enough for English and Spanish)."""
     return t(f"{key}_{'one' if n == 1 else 'other'}", lang, n=n, **values)

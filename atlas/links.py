@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from atlas.dates import span_of
-from atlas.model import Axis, Claim, Problem, StoryStep
+from atlas.model import Axis, Claim, Problem, StoryStep, quote
 from atlas.pages import MAP_PAGES
 
 
 def check_story_links(steps: list[StoryStep], features_by_layer: Mapping[str, set[str]]) -> list[Problem]:
     """A story step's ``focus`` must be a feature of the layer its page shows."""
-    return [Problem("story.csv", f"step {s.step}", f"focus: {s.focus!r} is not on the {s.page} map "
+    return [Problem("story.csv", f"step {s.step}", f"focus: {quote(s.focus)} is not on the {s.page} map "
                     f"({', '.join(f'{name}.geojson' for name in MAP_PAGES[s.page].layers)})")
             for s in steps if s.focus and not any(s.focus in features_by_layer.get(name, set())
                                                   for name in MAP_PAGES[s.page].layers)]
@@ -24,7 +24,7 @@ def check_claim_links(claims: list[Claim], features_by_layer: Mapping[str, set[s
         if claim.map_feature and claim.map_page in MAP_PAGES:
             layer = MAP_PAGES[claim.map_page].layer
             if claim.map_feature not in features_by_layer.get(layer, set()):
-                problems.append(Problem("claims.csv", claim.id, f"map_feature: {claim.map_feature!r} is not in {layer}.geojson"))
+                problems.append(Problem("claims.csv", claim.id, f"map_feature: {quote(claim.map_feature)} is not in {layer}.geojson"))
     return problems
 
 
@@ -40,13 +40,13 @@ def check_axis_links(axes: Mapping[str, Axis], features: list[dict]) -> list[Pro
     for axis in axes.values():
         start = by_id.get(axis.start)
         if start is None or start.get("kind") != "start_area":
-            problems.append(Problem("axes.csv", axis.axis, f"start: {axis.start!r} is not a start_area feature"))
+            problems.append(Problem("axes.csv", axis.axis, f"start: {quote(axis.start)} is not a start_area feature"))
     by_axis: dict[str, list[dict]] = {}
     for p in props:
         if p.get("kind") != "waypoint":
             continue
         if p.get("axis") not in axes:
-            problems.append(Problem("offensive.geojson", p["id"], f"axis: {p.get('axis')!r} is not in axes.csv"))
+            problems.append(Problem("offensive.geojson", p["id"], f"axis: {quote(p.get('axis'))} is not in axes.csv"))
             continue
         by_axis.setdefault(p["axis"], []).append(p)
     for name, axis in axes.items():

@@ -15,18 +15,22 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from atlas.causes import root_causes_first
 from atlas.citations import cited_keys
 from atlas.containment import check_containment
 from atlas.csvfile import read_rows
 from atlas.dates import parse_partial, span_of
 from atlas.links import check_axis_links, check_claim_links, check_story_links
-from atlas.model import Axis, Claim, DataError, Figure, HistoryEntry, Label, Problem, Source, StoryStep
+from atlas.model import Axis, Claim, DataError, Figure, HistoryEntry, Label, Problem, Source, StoryStep, quote
+from atlas.package import check_limits, confined, read_description
 from atlas.rules import Context, LayerRules, check_collection
 from atlas.tables import read_axes, read_claims, read_figures, read_history, read_labels, read_story
 from atlas.timeline import empty_frame
 
 GAZETTEER_SOURCE = "geonames"
 SOURCE_COLUMNS = ("key", "dossier_key", "citation", "url", "rights", "note")
+TABLE_FILES = ("sources.csv", "axes.csv", "figures.csv", "claims.csv", "history.csv", "story.csv", "labels.csv")
+WEB_SCHEMES = ("http://", "https://")  # the only links a bibliography offers
 
 
 @dataclass(frozen=True)
@@ -34,24 +38,47 @@ class Layer:
     """A feature file after validation: the good features as a GeoDataFrame, and the problems."""
 
     name: str
-    file: str
+    file: str  # its path in the package (datapackage.json's ``path``)
     frame: gpd.GeoDataFrame
     problems: tuple[Problem, ...]
+    title: str = ""  # datapackage.json's ``title``: the layer's name where the app has no message for it
 
 
-def read_package(folder: Path) -> tuple[dict[str, LayerRules], dict[str, Any]]:
-    """Layer rules by resource name, and the feature schema."""
+@dataclass(frozen=True)
+class LayerResource:
+    """A feature file the package declares: where it is (confined to the folder), what it is called."""
+
+    name: str
+    file: str
+    title: str
+    rules: LayerRules
+
+
+def read_package(folder: Path) -> tuple[dict[str, LayerResource], dict[str, Any], list[Problem]]:
+    """The declared feature files by resource name, the feature schema, and the problems of the
+    description (a path outside the package folder is named and never read)."""
+    doc = read_description(folder)
+    check_limits(folder, doc, undeclared=TABLE_FILES)
+    layers: dict[str, LayerResource] = {}
+    problems: list[Problem] = []
     try:
-        package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
         schema = json.loads((folder / "schema" / "feature.schema.json").read_text(encoding="utf-8"))
-        layers = {}
-        for res in package["resources"]:
-            if res.get("format") == "geojson":
-                extra = res["x-atlas"]
-                layers[res["name"]] = LayerRules(tuple(extra["bbox"]), tuple(extra["window"]))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        for res in doc["resources"]:
+            if res.get("format") != "geojson":
+                continue
+            name, path = res["name"], res.get("path")
+            if confined(folder, path) is None or not isinstance(name, str) or name in layers:
+                reason = ("is declared twice" if name in layers else
+                          f"path {quote(path)} is outside the package folder (or a link, or not a "
+                          "relative path): not read")
+                problems.append(Problem("datapackage.json", str(name), reason))
+                continue
+            extra = res["x-atlas"]
+            layers[name] = LayerResource(name, path, str(res.get("title") or name),
+                                         LayerRules(tuple(extra["bbox"]), tuple(extra["window"])))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise DataError(f"{folder}: cannot read datapackage.json or the schema: {exc}") from exc
-    return layers, schema
+    return layers, schema, problems
 
 
 def read_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
@@ -67,7 +94,12 @@ def read_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
             problems.append(Problem(name, label, "empty key" if not key else "duplicate key"))
             continue
         problems += [Problem(name, label, f"{c} is empty") for c in ("citation", "rights") if not row[c]]
-        sources[key] = Source(key, row["citation"], row["url"], row["rights"], row["dossier_key"], row["note"])
+        url = row["url"]
+        if url and not url.lower().startswith(WEB_SCHEMES):
+            problems.append(Problem(name, label, f"url: {quote(url)} is not an http:// or https:// address "
+                                                 "(left out: never offered as a link)"))
+            url = ""
+        sources[key] = Source(key, row["citation"], url, row["rights"], row["dossier_key"], row["note"])
     return sources, problems
 
 
@@ -120,11 +152,12 @@ class Atlas:
     sources: dict[str, Source]
     axes: dict[str, Axis]
     figures: tuple[Figure, ...]
-    problems: tuple[Problem, ...]  # package-wide: bibliography, tables, links between files
+    problems: tuple[Problem, ...]  # package-wide: root causes first, then bibliography, tables, links
     claims: tuple[Claim, ...] = ()
     history: tuple[HistoryEntry, ...] = ()
     story: tuple[StoryStep, ...] = ()
     labels: tuple[Label, ...] = ()
+    root_causes: tuple[Problem, ...] = ()  # the first problems: files that could not be read, their consequences
 
 
 def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
@@ -132,26 +165,30 @@ def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
 
     Raises :class:`DataError` only when the package description itself is unreadable.
     """
-    rules, schema = read_package(folder)
+    resources, schema, description_problems = read_package(folder)
     sources, package_problems = read_sources(folder)
+    package_problems = description_problems + package_problems
     source_keys = frozenset(sources)
     ctx_seen: dict[str, str] = {}
     gazetteer = load_gazetteer() if use_gazetteer else None
     layers: dict[str, Layer] = {}
     cited: set[str] = set()
     valid: list[dict[str, Any]] = []
-    for name, layer_rules in rules.items():
-        file = f"{name}.geojson"
+    causes: list[Problem] = []
+    for name, resource in resources.items():
+        file = resource.file
         doc, problem = read_features(folder / file)
         if problem:
-            layers[name] = Layer(name, file, to_frame([]), (problem,))
+            layers[name] = Layer(name, file, to_frame([]), (problem,), resource.title)
+            causes.append(problem)
             continue
-        ctx = Context(schema, source_keys, layer_rules, gazetteer, ctx_seen)
+        ctx = Context(schema, source_keys, resource.rules, gazetteer, ctx_seen)
         good, problems = check_collection(file, doc, ctx)
+        causes += [p for p in problems if not good and p.feature == "-"]  # nothing of the file is usable
         problems += check_containment(file, good)
         cited |= _cited_keys(doc)
         valid += good
-        layers[name] = Layer(name, file, to_frame(good), tuple(problems))
+        layers[name] = Layer(name, file, to_frame(good), tuple(problems), resource.title)
     axes, axis_problems = read_axes(folder, source_keys)
     figures, figure_problems = read_figures(folder, source_keys)
     claims, claim_problems = read_claims(folder, source_keys)
@@ -167,8 +204,9 @@ def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
         cited |= set(cited_keys(table.sources))
     unused = sorted(set(sources) - cited)
     package_problems += [Problem("sources.csv", k, "source is not cited by any feature or table") for k in unused]
-    return Atlas(layers, sources, axes, tuple(figures), tuple(package_problems), tuple(claims), tuple(history),
-                 tuple(story), tuple(labels))
+    first, rest = root_causes_first(causes, package_problems)
+    return Atlas(layers, sources, axes, tuple(figures), tuple(first + rest), tuple(claims), tuple(history),
+                 tuple(story), tuple(labels), tuple(first))
 
 
 def load_layers(folder: Path, use_gazetteer: bool = False) -> tuple[dict[str, Layer], dict[str, Source], list[Problem]]:
@@ -191,12 +229,13 @@ def _cited_keys(doc: Any) -> set[str]:
 
 
 def validate_package(folder: Path, use_gazetteer: bool = False) -> list[Problem]:
-    """Every problem in a geodata folder, sorted by file and feature."""
+    """Every problem in a geodata folder: root causes first (see atlas/causes.py), then the rest
+    sorted by file and feature."""
     try:
         atlas = load_atlas(folder, use_gazetteer)
     except DataError as exc:
         return [Problem("datapackage.json", "-", str(exc))]
-    problems = list(atlas.problems)
+    problems = set(atlas.problems)
     for layer in atlas.layers.values():
-        problems += layer.problems
-    return sorted(problems)
+        problems |= set(layer.problems)
+    return list(atlas.root_causes) + sorted(problems - set(atlas.root_causes))

@@ -6,16 +6,38 @@ imports none of them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_LINE_BREAKS = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+QUOTE_LIMIT = 120  # characters of a data value a message quotes
+MESSAGE_LIMIT = 600  # characters of a whole message, whatever it quotes
+
+
+def shorten(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """``value`` as one line of text (a line break written as ``\\n``, ``\\u2028``…), cut to ``limit``
+    characters with an ellipsis: a 1 MB value, or one with line breaks, stays one line of a message."""
+    text = _LINE_BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(value))
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def quote(value: object) -> str:
+    """``value`` quoted as in a message (its repr), cut to a readable length."""
+    return repr(value if len(repr(value)) <= QUOTE_LIMIT else shorten(value))
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the data, located by file and feature id."""
+    """One thing wrong with the data, located by file and feature id (each cut to a readable length)."""
 
     file: str
     feature: str
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", shorten(self.file))
+        object.__setattr__(self, "feature", shorten(self.feature))
+        object.__setattr__(self, "message", shorten(self.message, MESSAGE_LIMIT))
 
     def __str__(self) -> str:
         return f"{self.file}: {self.feature}: {self.message}"

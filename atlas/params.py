@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from atlas.i18n import LANGUAGES
+
+MAX_VALUE_CHARS = 2_000  # no value this app reads is longer than a few dozen characters
+
+
+def oversized(query: Mapping[str, object]) -> list[str]:
+    """The query parameters whose name or value is over :data:`MAX_VALUE_CHARS` (ignored, with a notice)."""
+    return [key for key, value in query.items() if len(key) > MAX_VALUE_CHARS or len(str(value)) > MAX_VALUE_CHARS]
 
 
 def parse_day(raw: object, first: dt.date, last: dt.date) -> tuple[dt.date | None, str]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from html import escape
 from typing import Any
 
 from babel.numbers import format_decimal
 
 from atlas.citations import parse_citations
+from atlas.escape import html_attribute
+from atlas.escape import html_text as escape
 from atlas.i18n import date_range, t
 
 _NUMBER_LOCALE = {"en": "en_GB", "es": "es_ES"}
@@ -65,7 +66,7 @@ def _sources(props: Mapping[str, Any], sources: Mapping[str, Any], lang: str) ->
         url = getattr(source, "url", "")
         cite = escape(citation)
         if url.startswith(("https://", "http://")):
-            cite = f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{cite}</a>'
+            cite = f'<a href="{html_attribute(url)}" target="_blank" rel="noopener noreferrer">{cite}</a>'
         items.append(f"<li>{cite}{' — ' + escape(locator) if locator else ''}</li>")
     return f"<ul>{''.join(items)}</ul>" if items else ""
 
@@ -130,7 +131,7 @@ def popup_html(props: Mapping[str, Any], lang: str, sources: Mapping[str, Any],
         rows.append(_row(t("popup_placed", lang), escape(placed_text(props, lang))))
     others = _other_names(props)
     return (
-        f'<div class="atlas-popup" lang="{escape(lang)}">'
+        f'<div class="atlas-popup" lang="{html_attribute(lang)}">'
         f"<h4>{escape(text(props, 'name', lang))}</h4>"
         + (f'<p class="atlas-other-names">{others}</p>' if others else "")
         + f"<p>{escape(text(props, 'description', lang))}</p>"
@@ -148,7 +149,7 @@ def axis_popup_html(axis: Any, lang: str, sources: Mapping[str, Any]) -> str:
     if axis.commander:
         rows.append(_row(t("popup_commander", lang), escape(axis.commander)))
     return (
-        f'<div class="atlas-popup" lang="{escape(lang)}"><h4>{escape(army)}</h4>'
+        f'<div class="atlas-popup" lang="{html_attribute(lang)}"><h4>{escape(army)}</h4>'
         f"<p>{escape(getattr(axis, f'description_{lang}', axis.description_en))}</p>"
         f"<table>{''.join(rows)}</table>"
         f"<p><small>{escape(t('axis_help', lang))}</small></p>"

@@ -14,9 +14,10 @@ import shapely.geometry
 
 from atlas.citations import cited_keys
 from atlas.dates import DateFormatError, parse_partial, span_of
-from atlas.model import Problem
+from atlas.model import Problem, quote
 
 MAX_DECIMALS = 5
+DEFAULT_MAX_TEXT = 4_000  # a text value's limit when the schema gives none ($defs/text maxLength)
 
 
 @dataclass(frozen=True)
@@ -61,18 +62,23 @@ def check_schema(feature: Any, schema: dict[str, Any]) -> list[str]:
 
 
 def _short(err: jsonschema.ValidationError) -> str:
+    """A schema error in a line, any value it quotes cut to a readable length."""
+    return _message(err).replace(repr(err.instance), quote(err.instance))
+
+
+def _message(err: jsonschema.ValidationError) -> str:
     if err.validator == "required":
         return err.message.replace("is a required property", "is required but missing")
     if err.validator == "additionalProperties":
         return err.message + " (not in the data dictionary)"
     if err.validator == "enum":
-        return f"{err.instance!r} is not one of {', '.join(map(str, err.validator_value))}"
+        return f"{quote(err.instance)} is not one of {', '.join(map(str, err.validator_value))}"
     if err.validator == "not":
         names = _required_names(err.validator_value)
         if names:
             return f"{' / '.join(names)} not allowed here (depends on kind and date_certainty; see geodata/README.md)"
         if isinstance(err.validator_value, dict) and "const" in err.validator_value:
-            return f"{err.instance!r} is not allowed for this kind (see geodata/README.md)"
+            return f"{quote(err.instance)} is not allowed for this kind (see geodata/README.md)"
     if err.validator == "oneOf" and err.absolute_path and err.absolute_path[-1] == "geometry":
         return "must be null or a GeoJSON geometry with 'type' and 'coordinates'"
     return err.message
@@ -114,7 +120,7 @@ def check_dates(props: dict[str, Any], rules: LayerRules) -> list[str]:
 def check_sources(props: dict[str, Any], source_keys: frozenset[str]) -> list[str]:
     """Every cited key must exist in sources.csv."""
     keys = cited_keys(props.get("sources"))
-    return [f"sources: unknown source key {k!r} (not in sources.csv)" for k in keys if k not in source_keys]
+    return [f"sources: unknown source key {quote(k)} (not in sources.csv)" for k in keys if k not in source_keys]
 
 
 def _positions(coords: Any) -> Iterator[Sequence[Any]]:
@@ -130,6 +136,10 @@ def check_geometry(geometry: Any, rules: LayerRules) -> list[str]:
     """Valid geometry, [lon, lat] order inside the region box, at most 5 decimals."""
     if not isinstance(geometry, dict):
         return []
+    not_finite = sorted({json.dumps(v) for pos in _positions(geometry.get("coordinates")) for v in pos
+                         if isinstance(v, float) and not math.isfinite(v)})
+    if not_finite:
+        return [f"geometry: coordinate {' / '.join(not_finite)} is not a finite number (NaN or infinite)"]
     try:
         shape = shapely.geometry.shape(geometry)
     except Exception as exc:  # shapely raises several types for malformed input
@@ -163,7 +173,7 @@ def check_gazetteer(feature: dict[str, Any], gazetteer: dict[int, tuple[float, f
         return []
     ref = str(props.get("coord_ref", ""))
     if not ref.isdigit() or int(ref) not in gazetteer:
-        return [f"coord_ref: GeoNames id {ref!r} is not in the gazetteer"]
+        return [f"coord_ref: GeoNames id {quote(ref)} is not in the gazetteer"]
     if geometry.get("type") != "Point":
         return []
     lat, lon = gazetteer[int(ref)]
@@ -180,10 +190,23 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
+def check_lengths(props: Any, schema: dict[str, Any]) -> list[str]:
+    """Text values over the schema's text limit, checked before the schema: its patterns take time
+    that grows with the square of a value's length (a 40 kB ``sources`` took a minute)."""
+    limit = schema.get("$defs", {}).get("text", {}).get("maxLength", DEFAULT_MAX_TEXT)
+    if not isinstance(props, dict):
+        return []
+    return [f"{k}: {len(v):,} characters, over the limit of {limit:,}" for k, v in props.items()
+            if isinstance(v, str) and len(v) > limit]
+
+
 def check_feature(feature: Any, ctx: Context) -> list[str]:
     """All per-feature problems, as messages without the file/feature prefix."""
     if not isinstance(feature, dict):
         return ["not a GeoJSON Feature object"]
+    too_long = check_lengths(feature.get("properties"), ctx.schema)
+    if too_long:
+        return too_long
     out = check_schema(feature, ctx.schema)
     props = feature.get("properties")
     if isinstance(props, dict):

@@ -4,7 +4,6 @@ text alternative, and the forces-and-losses tables."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -12,16 +11,11 @@ import geopandas as gpd
 import pandas as pd
 from babel.numbers import format_decimal
 
+from atlas.escape import markdown as md_escape  # every data string in Markdown goes through atlas.escape
 from atlas.i18n import long_date, plural, t
 from atlas.popups import clean_properties, dates_text, text
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 _NUMBER_LOCALE = {"en": "en_GB", "es": "es_ES"}
-
-
-def md_escape(value: str) -> str:
-    """Data text made inert for Streamlit markdown: no emphasis, links, HTML, maths or lists."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", value.replace("\n", " "))
 
 
 def markdown_table(table: pd.DataFrame) -> str:

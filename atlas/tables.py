@@ -3,13 +3,14 @@ background history and the story. Reading never raises: each problem names the f
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 from atlas.citations import cited_keys
 from atlas.csvfile import read_rows
 from atlas.dates import DateFormatError, span_of
-from atlas.model import Axis, Claim, Figure, HistoryEntry, Label, Problem, StoryStep
+from atlas.model import Axis, Claim, Figure, HistoryEntry, Label, Problem, StoryStep, quote
 from atlas.pages import MAP_PAGES
 
 AXIS_COLUMNS = ("axis", "front", "army_en", "army_es", "commander", "start",
@@ -30,7 +31,7 @@ CERTAINTIES = ("verified", "recalled", "uncertain", "disputed")
 
 
 def _vocabulary(row: Mapping[str, str], field: str, allowed: Collection[str]) -> list[str]:
-    return [] if row[field] in allowed else [f"{field}: {row[field]!r} is not one of {', '.join(allowed)}"]
+    return [] if row[field] in allowed else [f"{field}: {quote(row[field])} is not one of {', '.join(allowed)}"]
 
 
 def _empty(row: Mapping[str, str], fields: Collection[str]) -> list[str]:
@@ -41,7 +42,7 @@ def _unknown_keys(file: str, label: str, citation: str, source_keys: Collection[
     keys = cited_keys(citation)
     if not keys:
         return [Problem(file, label, "sources: at least one citation `key: locator` is required")]
-    return [Problem(file, label, f"sources: unknown source key {k!r} (not in sources.csv)")
+    return [Problem(file, label, f"sources: unknown source key {quote(k)} (not in sources.csv)")
             for k in keys if k not in source_keys]
 
 
@@ -86,9 +87,9 @@ def read_figures(folder: Path, source_keys: Collection[str]) -> tuple[list[Figur
         seen.add(row["id"])
         low, high = _integer(row["value_low"]), _integer(row["value_high"])
         if low is None:
-            errors.append(f"value_low: {row['value_low']!r} is not a whole number (no separators)")
+            errors.append(f"value_low: {quote(row['value_low'])} is not a whole number (no separators)")
         if row["value_high"] and high is None:
-            errors.append(f"value_high: {row['value_high']!r} is not a whole number (no separators)")
+            errors.append(f"value_high: {quote(row['value_high'])} is not a whole number (no separators)")
         if low is not None and high is not None and high < low:
             errors.append(f"value_high: {high} is below value_low {low}")
         errors += _vocabulary(row, "side", SIDES) + _vocabulary(row, "certainty", CERTAINTIES)
@@ -156,9 +157,9 @@ def read_history(folder: Path, source_keys: Collection[str]) -> tuple[list[Histo
 def _map_date_problems(page: str, date: str) -> list[str]:
     """A map page must be known and its date one of that page's slider options."""
     if page not in MAP_PAGES:
-        return [f"page: {page!r} is not one of {', '.join(MAP_PAGES)}"]
+        return [f"page: {quote(page)} is not one of {', '.join(MAP_PAGES)}"]
     if date not in MAP_PAGES[page].codes():
-        return [f"date: {date!r} is not a valid date for the {page} map"]
+        return [f"date: {quote(date)} is not a valid date for the {page} map"]
     return []
 
 
@@ -172,7 +173,7 @@ def read_story(folder: Path, source_keys: Collection[str]) -> tuple[list[StorySt
         line = row["_line"]
         label = f"step {row['step']}" if row["step"] else f"line {line}"
         number = int(row["step"]) if row["step"].isascii() and row["step"].isdigit() else 0
-        errors = [] if number > previous else [f"step: {row['step']!r} is not a whole number above the step before it"]
+        errors = [] if number > previous else [f"step: {quote(row['step'])} is not a whole number above the step before it"]
         previous = max(previous, number)
         errors += _map_date_problems(row["page"], row["date"])
         errors += _empty(row, ("title_en", "title_es", "caption_en", "caption_es"))
@@ -194,7 +195,7 @@ def read_labels(folder: Path, gazetteer: Mapping[int, tuple[float, float]] | Non
     labels: list[Label] = []
     for row in rows:
         label = row["id"] or f"line {row['_line']}"
-        errors = [f"pages: {p!r} is not a map page" for p in row["pages"].split(";") if p not in MAP_PAGES]
+        errors = [f"pages: {quote(p)} is not a map page" for p in row["pages"].split(";") if p not in MAP_PAGES]
         errors += _empty(row, ("id", "name_en", "name_es"))
         try:
             lat, lon, geonames_id, rank = float(row["lat"]), float(row["lon"]), int(row["geonames_id"]), int(row["rank"])
@@ -203,7 +204,9 @@ def read_labels(folder: Path, gazetteer: Mapping[int, tuple[float, float]] | Non
         else:
             if rank not in (1, 2, 3):
                 errors.append(f"rank: {rank} is not 1, 2 or 3")
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            if not (math.isfinite(lat) and math.isfinite(lon)):
+                errors.append("lat/lon: NaN or infinite is not a coordinate")
+            elif not (-90 <= lat <= 90 and -180 <= lon <= 180):
                 errors.append("lat/lon out of range")
             elif gazetteer is not None:
                 entry = gazetteer.get(geonames_id)

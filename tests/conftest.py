@@ -130,10 +130,12 @@ def write_package(folder: Path, features: list | None = None, sources: str = SOU
          "x-atlas": {"bbox": [105.0, 33.0, 160.0, 56.0], "window": ["1945-08-01", "1945-09-05"]}},
         {"name": "sources", "path": "sources.csv", "format": "csv"},
     ]}
-    (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
-    (folder / "sources.csv").write_text(sources, encoding="utf-8")
     tables = (("axes.csv", axes), ("figures.csv", figures), ("claims.csv", claims), ("history.csv", history),
               ("story.csv", story), ("labels.csv", labels))
+    package["resources"] += [{"name": name[:-4], "path": name, "format": "csv"} for name, table in tables
+                             if table is not None]
+    (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    (folder / "sources.csv").write_text(sources, encoding="utf-8")
     for name, table in tables:
         if table is not None:
             (folder / name).write_text(table, encoding="utf-8")

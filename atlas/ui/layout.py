@@ -3,14 +3,13 @@ figures tables and pre-escaped text blocks."""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from atlas import summary
+from atlas import escape, summary
 from atlas.i18n import t
 from atlas.load import Layer
 from atlas.model import Problem
@@ -37,24 +36,31 @@ def page_start(page: Page) -> tuple[str, cache.Loaded]:
         st.write(t(page.intro_key, lang))
     loaded = cache.load()
     atlas = loaded.atlas
-    show_problems(atlas.layers.get(page.layer) if is_map else None, list(atlas.problems), loaded.fatal, lang)
+    show_problems(atlas.layers.get(page.layer) if is_map else None, list(atlas.problems), loaded.fatal, lang,
+                  causes=atlas.root_causes)
     return lang, loaded
 
 
-def show_problems(layer: Layer | None, package_problems: list[Problem], fatal: str, lang: str) -> None:
-    """Clear messages, never a traceback: what is wrong, in which file and feature."""
+def show_problems(layer: Layer | None, package_problems: list[Problem], fatal: str, lang: str,
+                  causes: tuple[Problem, ...] = ()) -> None:
+    """Clear messages, never a traceback: what is wrong, in which file and feature; a feature file
+    that could not be read (one of the package's root ``causes``) is named first, on every page."""
     if fatal:
         st.error(t("data_error_package", lang))
         st.code(fatal, language=None)
         return
-    problems = list(package_problems) + (list(layer.problems) if layer else [])
+    # root causes lead the package's problems; a layer's own are listed once
+    problems = list(dict.fromkeys([*package_problems, *(layer.problems if layer else ())]))
     if not problems:
         return
     file_level = [p for p in problems if p.feature == "-"]
+    unreadable = [p for p in causes if p.feature == "-"]
     if layer is not None and layer.frame.empty and file_level:
-        st.error(t("data_error_file", lang, file=file_level[0].file))
+        st.error(t("data_error_file", lang, file=escape.markdown(file_level[0].file)))
+    elif unreadable:
+        st.error(t("data_error_file", lang, file=escape.markdown(unreadable[0].file)))
     else:
-        files = ", ".join(sorted({p.file for p in problems}))
+        files = escape.markdown(", ".join(sorted({p.file for p in problems})))
         st.warning(t("data_error_features", lang, n=len({(p.file, p.feature) for p in problems}), file=files))
     st.code("\n".join(str(p) for p in problems), language=None)
 
@@ -68,7 +74,7 @@ def show_figures(figures: list[Any], lang: str, sides: tuple[tuple[str, tuple[st
     competing = [next(getattr(f, f"topic_{lang}") for f in figures if f.topic == topic)
                  for topic in summary.competing_topics(figures)]
     if competing:
-        st.caption(t("forces_competing", lang, topics="; ".join(competing)))
+        st.caption(t("forces_competing", lang, topics=escape.markdown("; ".join(competing))))
     for title, chosen in sides:
         table = summary.figures_table(figures, chosen, lang)
         if len(table):
@@ -85,7 +91,8 @@ def markdown_list(lines: list[str], empty: str = "") -> None:
 
 
 def citation_text(citations: str, sources: dict[str, Any]) -> str:
-    return summary.md_escape(summary.citation_text(citations, sources))
+    """The full citations of a ``sources`` string, escaped for Markdown."""
+    return escape.markdown(summary.citation_text(citations, sources))
 
 
 STATIC = Path(__file__).resolve().parents[2] / "static"
@@ -102,9 +109,17 @@ def large_type() -> None:
     st.html(STATIC / "story.css")
 
 
-def escape_html(text: str) -> str:
-    """Data text made safe for the few places that write HTML (story captions)."""
-    return html.escape(text)
+def data_heading(text: str) -> None:
+    """A heading whose text is data (a story step's title): escaped, and without the anchor id
+    Streamlit derives from a heading's text (no data string names an element of the page)."""
+    st.header(escape.markdown(text), anchor=False)
+
+
+def html_paragraph(text: str, css_class: str) -> None:
+    """Data text as one HTML paragraph with our class (story captions): escaped as HTML and kept on
+    one line, so the HTML block never ends early and Markdown never resumes inside it."""
+    st.markdown(f'<p class="{escape.html_attribute(css_class)}">{escape.html_in_markdown(text)}</p>',
+                unsafe_allow_html=True)
 
 
 def map_link(page: MapPage, query: dict[str, str], label: str) -> None:
@@ -112,5 +127,4 @@ def map_link(page: MapPage, query: dict[str, str], label: str) -> None:
     opens the same state when clicked, opened in a new tab, copied or reloaded. (st.page_link's
     address for the default page is only ``?…``, which a new tab resolves against the current page.)"""
     href = f"./{'' if page is DEFAULT_PAGE else page.url_path}?{urlencode(query)}"
-    st.markdown(f'<a class="atlas-map-link" href="{html.escape(href, quote=True)}" target="_self">'
-                f"{html.escape(label)}</a>", unsafe_allow_html=True)
+    st.html(f'<a class="atlas-map-link" href="{escape.html_attribute(href)}">{escape.html_text(label)}</a>')

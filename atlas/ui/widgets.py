@@ -33,6 +33,7 @@ def language() -> str:
     Bound by hand: Streamlit's ``bind="query-params"`` would put the display label ("Español")
     in the URL instead of the code.
     """
+    drop_oversized_parameters()
     if "lang" not in st.session_state:
         raw = st.query_params.get("lang")
         code, reason = params.parse_language(raw)
@@ -51,6 +52,17 @@ def language() -> str:
     else:
         st.query_params["lang"] = choice
     return choice
+
+
+def drop_oversized_parameters() -> None:
+    """A link's parameter too long for anything this app reads is ignored and leaves the URL, with a
+    notice (before any page reads it, so it gets no second notice)."""
+    query = {key: "".join(st.query_params.get_all(key)) for key in st.query_params}
+    too_long = params.oversized(query)
+    for key in too_long:
+        st.query_params.pop(key, None)
+    if too_long:
+        notice("notice_param_too_long", limit=f"{params.MAX_VALUE_CHARS:,}")
 
 
 def notice(key: str, **values: object) -> None:

@@ -102,3 +102,11 @@ def test_short_dates_for_the_slider_thumb_are_localized():
 
     assert short_date(dt.date(1945, 8, 20), "en") == "20 Aug 1945"
     assert short_date(dt.date(1945, 8, 20), "es") == "20 ago 1945"
+
+
+def test_oversized_query_values_are_named():
+    from atlas.params import MAX_VALUE_CHARS, oversized
+
+    query = {"day": "1945-08-11", "junk": "x" * (MAX_VALUE_CHARS + 1), "y" * (MAX_VALUE_CHARS + 1): "1",
+             "ok": "x" * MAX_VALUE_CHARS}
+    assert oversized(query) == ["junk", "y" * (MAX_VALUE_CHARS + 1)]

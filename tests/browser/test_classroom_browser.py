@@ -139,3 +139,22 @@ def test_language_switch_in_the_sidebar_keeps_the_date(offline_page: Page, app_u
         timeout=30_000,
     )
     expect(page.frame_locator(MAP_IFRAME).locator(".atlas-legend")).not_to_contain_text("Transbaikal Front")
+
+
+def test_the_story_handout_downloads_as_a_pdf_with_a_page_per_step(offline_page: Page, app_url: str):
+    from pypdf import PdfReader
+
+    from atlas.load import load_atlas
+    from atlas.paths import DEFAULT_GEODATA_DIR
+
+    page = offline_page
+    open_app(page, f"{app_url}/story?step=1")
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("button", name=re.compile(r"^Download the story as a PDF handout")).click()
+    data = info.value.path().read_bytes()
+    assert data.startswith(b"%PDF-")
+    steps = len(load_atlas(DEFAULT_GEODATA_DIR).story)
+    pages = PdfReader(info.value.path()).pages
+    # the title page, a page per step, then the sources and licence (one or two pages)
+    assert len(pages) in (steps + 2, steps + 3)
+    assert f"Step {steps} of {steps}" in pages[steps].extract_text()

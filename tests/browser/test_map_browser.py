@@ -142,7 +142,7 @@ def test_map_download_follows_the_slider(offline_page: Page, app_url: str):
     expect(caption(page)).to_contain_text("up to 21 August 1945", timeout=30_000)
     page.locator(NOT_RUNNING).wait_for(state="attached", timeout=30_000)
     with page.expect_download(timeout=60_000) as info:
-        page.get_by_role("button", name="Download this map").click()
+        page.get_by_role("button", name="Download this map (HTML)").click()
     download = info.value
     assert download.suggested_filename == "offensive-1945-08-21.html"
     html = download.path().read_text(encoding="utf-8")

@@ -22,12 +22,20 @@ current = steps[step - 1]
 layout.large_type()
 
 st.caption(t("story_step", lang, n=step, total=len(steps)) + " · " + t("story_help", lang))
-previous_column, next_column, go_column = st.columns([1, 1, 3], vertical_alignment="bottom")
+# A presentation clicker sends PageUp / PageDown; Home and End jump to the ends (shortcuts work
+# wherever the focus is but a text field).
+first_column, previous_column, next_column, last_column, go_column = st.columns([1, 2, 2, 1, 4],
+                                                                                vertical_alignment="bottom")
+first_column.button("", icon=":material/first_page:", disabled=step == 1, on_click=widgets.set_story_step, args=(1,),
+                    key="story_first", shortcut="Home", help=t("story_first", lang), width="stretch")
 previous_column.button(t("story_previous", lang), icon=":material/arrow_back:", disabled=step == 1,
-                       on_click=widgets.set_story_step, args=(step - 1,), key="story_previous", width="stretch")
+                       on_click=widgets.set_story_step, args=(step - 1,), key="story_previous", width="stretch",
+                       shortcut="PageUp")
 next_column.button(t("story_next", lang), icon=":material/arrow_forward:", disabled=step == len(steps),
                    on_click=widgets.set_story_step, args=(step + 1,), key="story_next", width="stretch",
-                   type="primary")
+                   type="primary", shortcut="PageDown")
+last_column.button("", icon=":material/last_page:", disabled=step == len(steps), on_click=widgets.set_story_step,
+                   args=(len(steps),), key="story_last", shortcut="End", help=t("story_last", lang), width="stretch")
 go_column.selectbox(t("story_go_to", lang), options=list(range(1, len(steps) + 1)), index=step - 1,
                     format_func=lambda n: f"{n}. {escape.one_line(getattr(steps[n - 1], f'title_{lang}'))}", key="story_select",
                     on_change=widgets.go_to_selected_step)

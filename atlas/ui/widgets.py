@@ -187,8 +187,9 @@ def story_step(total: int, key: str = "step") -> int:
 
 
 def set_story_step(number: int) -> None:
+    """Go to story step ``number``; "go to step" follows (it showed the old step before)."""
     st.session_state["step"] = number
-    st.session_state.pop("story_select", None)
+    st.session_state["story_select"] = number
 
 
 def go_to_selected_step() -> None:

@@ -73,3 +73,19 @@ def test_play_to_the_next_change_skips_the_months_where_nothing_changes():
         same = cache.shown_on(loaded, "captivity", CAPTIVITY.day_of(before))[["id", "phase"]].values.tolist() == \
             cache.shown_on(loaded, "captivity", CAPTIVITY.day_of(after))[["id", "phase"]].values.tolist()
         assert (after in changes) == (not same), after
+
+
+def test_story_steps_by_clicker_keys_and_go_to_step_follows():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["step"] = "10"
+    at.run()
+    at.switch_page("app_pages/story.py").run()
+    shortcuts = {button.key: button.proto.shortcut for button in at.button if button.key and button.key.startswith("story_")}
+    assert shortcuts == {"story_first": "home", "story_previous": "pageup", "story_next": "pagedown", "story_last": "end"}
+    at.button(key="story_next").click().run()
+    assert at.selectbox(key="story_select").value == 2 and at.query_params["step"] in ("2", ["2"])
+    at.button(key="story_last").click().run()
+    total = len(load_atlas(DEFAULT_GEODATA_DIR).story)
+    assert at.selectbox(key="story_select").value == total
+    at.button(key="story_first").click().run()
+    assert at.selectbox(key="story_select").value == 1

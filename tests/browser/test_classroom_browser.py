@@ -158,3 +158,35 @@ def test_the_story_handout_downloads_as_a_pdf_with_a_page_per_step(offline_page:
     # the title page, a page per step, then the sources and licence (one or two pages)
     assert len(pages) in (steps + 2, steps + 3)
     assert f"Step {steps} of {steps}" in pages[steps].extract_text()
+
+
+@pytest.mark.parametrize(("path", "query"), [("", "?day=1945-08-20"), ("dongning", "?day=1945-08-20"),
+                                             ("captivity", "?month=1946-12")])
+def test_projector_screen_shows_the_date_control_and_half_the_map_and_the_big_date_follows(
+        browser, app_url: str, path: str, query: str):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    route_offline(context, app_url)
+    page = context.new_page()
+    try:
+        open_app(page, f"{app_url}/{path}{query}")
+        inner = settled_map(page)
+        thumb = page.locator('input[type="range"]').first  # the date slider (the first slider of a map page)
+        box = thumb.bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 768  # the thumb, unscrolled
+        frame = page.locator(MAP_IFRAME).bounding_box()
+        visible = min(frame["y"] + frame["height"], 768) - max(frame["y"], 0)
+        assert visible >= 0.5 * frame["height"] and visible >= 384  # half the map, half the screen
+        big = page.frame_locator(MAP_IFRAME).locator(".atlas-date")
+        font = big.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+        assert font >= 28
+        key, first = query[1:].split("=")
+        slider = page.locator('input[type="range"]').first
+        slider.focus()
+        slider.press("ArrowRight")
+        following = (dt.date.fromisoformat(first) + dt.timedelta(days=1)).isoformat() if key == "day" else "1947-01"
+        expect(page).to_have_url(re.compile(rf"[?&]{key}={following}(&|$)"), timeout=30_000)  # the slider's new date
+        day = following if key == "day" else "1947-01-31"
+        label = inner.evaluate(f"() => window.atlas.catalog().dates['{day}']")
+        expect(big).to_have_text(label, timeout=30_000)  # the big date names it
+    finally:
+        context.close()

@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from atlas import handout
 from atlas.i18n import t
 from atlas.ui import cache
 
@@ -28,6 +27,8 @@ def base_url() -> str:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _story_pdf(folder: str, stamp: cache.Stamp, lang: str, url: str) -> bytes:
+    from atlas import handout  # matplotlib and the fonts load on the first handout, not with every page
+
     atlas, _ = cache._load(folder, stamp)
     return handout.story_pdf(atlas, lang, url, geodata=Path(folder))
 
@@ -35,6 +36,8 @@ def _story_pdf(folder: str, stamp: cache.Stamp, lang: str, url: str) -> bytes:
 @st.cache_data(show_spinner=False, max_entries=64)
 def _map_pdf(folder: str, stamp: cache.Stamp, page: str, day: dt.date, compare: dt.date | None, lang: str,
              url: str) -> bytes:
+    from atlas import handout
+
     atlas, _ = cache._load(folder, stamp)
     return handout.map_pdf(atlas, page, day, lang, url, compare=compare, geodata=Path(folder))
 

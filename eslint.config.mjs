@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
+  { ignores: ['static/vendor/**'] }, // Leaflet's own files, copied there by the app (git ignores them)
   js.configs.recommended,
   {
     files: ['static/**/*.js'],

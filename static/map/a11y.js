@@ -207,6 +207,50 @@
   }
 
   /**
+   * Lines with a popup (the day's axes, the overlays' railways and boundaries) as keyboard targets:
+   * each path becomes a named button in the Tab order (Chrome already stops on it, unnamed, for its
+   * tooltip), and Enter or Space opens its popup at the line's middle. Returns the refresh to call
+   * when what is drawn changes.
+   */
+  function keyboardLines(L, map, doc) {
+    let paths = new Map();
+    function name(layer) {
+      const tooltip = layer.getTooltip && layer.getTooltip();
+      const content = tooltip ? tooltip.getContent() : '';
+      return plainText(doc, typeof content === 'function' ? content(layer) : content);
+    }
+    function refresh() {
+      const next = new Map();
+      map.eachLayer(function (layer) {
+        if (!layer.getPopup || !layer.getPopup()) { return; }
+        const label = name(layer);
+        const lines = layer instanceof L.Path ? [layer] : [];
+        if (!lines.length && layer.eachLayer) {
+          layer.eachLayer(function (child) { if (child instanceof L.Path) { lines.push(child); } });
+        }
+        lines.forEach(function (line) {
+          const el = line.getElement && line.getElement();
+          if (!el || !label || line.options.interactive === false) { return; }
+          next.set(el, { line: line, owner: layer });
+          el.setAttribute('tabindex', '0');
+          el.setAttribute('role', 'button');
+          el.setAttribute('aria-label', label);
+        });
+      });
+      paths = next;
+    }
+    L.DomEvent.on(map.getContainer(), 'keydown', function (event) {
+      const hit = paths.get(event.target);
+      if (!hit || (event.key !== 'Enter' && event.key !== ' ')) { return; }
+      let at;
+      try { at = hit.line.getCenter(); } catch { at = map.getCenter(); }
+      hit.owner.openPopup(at);
+      L.DomEvent.preventDefault(event);
+    });
+    return refresh;
+  }
+
+  /**
    * Popups and focus: when a popup opens, the focus goes into it (a screen reader reads it) and
    * comes back, on Esc or when it closes, to the element that had it (a marker, a list item).
    */
@@ -217,10 +261,9 @@
       const active = doc.activeElement;
       opener = active && active !== doc.body && !map.getPane('popupPane').contains(active) ? active : opener;
       const content = event.popup.getElement() && event.popup.getElement().querySelector('.leaflet-popup-content');
-      if (content && opener) {
-        content.setAttribute('tabindex', '-1');
-        content.focus({ preventScroll: true });
-      }
+      if (!content) { return; }
+      content.setAttribute('tabindex', '0'); // a long popup scrolls: the keyboard must reach it
+      if (opener) { content.focus({ preventScroll: true }); }
     });
     map.on('popupclose', function () {
       map.__atlasPopupOpen = false;
@@ -263,11 +306,14 @@
         if (adapter && adapter.setPageLanguage) { adapter.setPageLanguage(w, ui.lang); }
       }
       const places = addPlacesControl(L, map, client, doc);
+      const lines = keyboardLines(L, map, doc);
+      map.on('overlayadd', lines);
       let panel = null;
       client.onDay(function (day) {
         const title = frameTitle(catalog, day);
         doc.title = title;
         places.render();
+        lines();
         live.say(announcement(catalog, day, placeCount(client.state)));
         if (adapter && adapter.describeFrame) {
           panel = adapter.panelRegion ? adapter.panelRegion(w, 'atlas_panel', ui.panel_region || '') || panel : panel;

@@ -10,7 +10,6 @@ one browser context serve the whole module.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Frame, Page, expect
@@ -72,6 +71,8 @@ def test_axe_finds_nothing_serious_in_the_page_or_the_map(a11y_page: Page, app_u
     page = a11y_page
     open_app(page, f"{app_url}{path}?lang={lang}")
     problems = []
+    # the page's language is the chosen one on every page (static/page-lang.js, and the map's frame)
+    page.wait_for_function("lang => document.documentElement.lang === lang", arg=lang, timeout=10_000)
     if path in MAP_PAGES:
         inner = wait_for_map(page)
         assert page.evaluate("() => document.documentElement.lang") == lang

@@ -162,3 +162,12 @@ test('with no page around it (the HTML export) the frame still gets its title an
   assert.equal(dom.window.document.documentElement.lang, 'es');
   assert.equal(dom.window.document.title, `Mapa de la ofensiva — día ${formats.layers[0].day}`);
 });
+
+test('every page sets its language from the sidebar\'s mark (static/page-lang.js), a script the sanitizer keeps', () => {
+  const source = fs.readFileSync(path.join(__dirname, '..', '..', 'static', 'page-lang.js'), 'utf8');
+  assert.doesNotMatch(source, /</); // DOMPurify drops a script whose text has "<" before a letter or "/"
+  const dom = new JSDOM('<!DOCTYPE html><html lang="en"><body><div hidden data-atlas-lang="es"></div></body></html>',
+    { runScripts: 'outside-only' });
+  dom.window.eval(source);
+  assert.equal(dom.window.document.documentElement.lang, 'es');
+});

@@ -154,3 +154,17 @@ def test_the_live_region_says_the_new_date_and_how_many_places_after_a_slider_st
     said = re.search(r"— (\d+) places", live.text_content()).group(1)
     expect(caption(page)).to_contain_text(f"{said} places on the map")
     assert "21 August 1945" in inner.evaluate("() => document.title")
+
+
+def test_under_reduced_motion_the_map_does_not_animate(browser, app_url: str):
+    context = browser.new_context(viewport=VIEWPORT, reduced_motion="reduce")
+    route_offline(context, app_url)
+    page = context.new_page()
+    open_app(page, f"{app_url}/dongning?lang=en")
+    inner = wait_for_map(page)
+    options = inner.evaluate("""() => ({zoom: window.map._zoomAnimated, fade: window.map.options.fadeAnimation,
+                                         markers: window.map.options.markerZoomAnimation})""")
+    assert options == {"zoom": False, "fade": False, "markers": False}
+    # and Play has not started by itself: the page is idle, on its default date
+    expect(page.locator(".st-key-day input[type='range']")).to_have_attribute("aria-valuetext", re.compile("^9 Aug 1945$"))
+    context.close()

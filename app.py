@@ -13,6 +13,7 @@ lang = widgets.language()
 layout.page_styles()
 st.sidebar.markdown(f"**{t('app_title', lang)}**  \n{t('app_subtitle', lang)}")
 st.sidebar.caption(t("footer", lang))
+layout.page_language(lang)  # <html lang> follows the choice on every page
 
 st.navigation([
     st.Page(page.file, title=t(page.title_key, lang), icon=page.icon, url_path=page.url_path,

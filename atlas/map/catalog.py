@@ -31,6 +31,8 @@ from atlas.map.symbology import (
 from atlas.popups import axis_popup_html, axis_tooltip_html, clean_properties, popup_html, text, tooltip_html
 from atlas.timeline import split_placed
 
+MAP_NAMES = {"offensive": "map_name_offensive", "fortress": "map_name_fortress", "captivity": "map_name_captivity"}
+
 
 def popup_catalog(frame: gpd.GeoDataFrame, lang: str, sources: Mapping[str, Any],
                   axes: Mapping[str, Any] | None = None) -> dict[str, dict[str, str]]:
@@ -157,7 +159,9 @@ def map_catalog(frame: gpd.GeoDataFrame, lang: str, sources: Mapping[str, Any], 
     """A page's catalog: popups for every feature and axis (and the overlays' lines), every icon any
     feature can take on any date, the legend, the big date's texts, the place names and the static
     overlays (the map of 1945, railways)."""
-    ui = {key: t(key, lang) for key in ("present", "overlay_borders", "overlay_railways")}
+    ui = {key: t(key, lang) for key in ("present", "overlay_borders", "overlay_railways", "places_button", "places_empty",
+                                         "live_places_one", "live_places_other", "panel_region")}
+    ui |= {"lang": lang, "map_name": t(MAP_NAMES.get(legend, "map_name"), lang)}  # static/map/a11y.js
     return make_catalog({**popup_catalog(frame, lang, sources, axes), **(overlay_popups or {})}, icon_table(frame),
                         legend_html(lang, legend), place_table(frame, fan_offsets(frame)), dates, labels, ui, overlays)
 

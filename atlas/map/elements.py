@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
+from html import escape
 from typing import Any
 
 import folium
@@ -54,6 +55,7 @@ class MapClient(JSCSSMixin, MacroElement):
         AtlasMap.addBasemap(L, {{ this._parent.get_name() }}, {{ this.options }});
         AtlasMap.addOverlays(L, {{ this._parent.get_name() }}, window.atlas);
         AtlasMap.addLabels(L, {{ this._parent.get_name() }}, window.atlas);
+        AtlasA11y.attach(L, {{ this._parent.get_name() }}, window.atlas, AtlasStreamlit, window);
         {% if this.presenter %}AtlasMap.addPresenterButton(L, {{ this._parent.get_name() }}, AtlasStreamlit.presenter(window), window.atlas);{% endif %}
         {% endmacro %}
         """
@@ -166,11 +168,14 @@ def base_map(lang: str, catalog: MapCatalog | None = None,
     return m
 
 
-def map_watchdog_html(message: str, timeout_ms: int = 8000) -> str:
-    """A tiny page that checks, next to the map, whether the map's scripts loaded (static/map/watchdog.js)."""
+def map_watchdog_html(message: str, timeout_ms: int = 8000, lang: str = "en") -> str:
+    """A tiny page that checks, next to the map, whether the map's scripts loaded (static/map/watchdog.js);
+    a whole document with its language and a title (axe: html-has-lang, document-title)."""
     settings = _script_json({"message": message, "timeout": int(timeout_ms)})
-    return (f'<script type="application/json" id="atlas-watchdog-settings">{settings}</script>'
-            f"<script>{client.inline_script(client.source('watchdog.js'))}</script>")
+    return (f'<!DOCTYPE html><html lang="{escape(lang, quote=True)}"><head><meta charset="utf-8">'
+            f"<title>{escape(t('watchdog_title', lang))}</title></head><body>"
+            f'<script type="application/json" id="atlas-watchdog-settings">{settings}</script>'
+            f"<script>{client.inline_script(client.source('watchdog.js'))}</script></body></html>")
 
 
 def bounds_around(frame: gpd.GeoDataFrame, feature_id: str, pad_deg: float) -> list[list[float]] | None:

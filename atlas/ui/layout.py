@@ -104,6 +104,14 @@ def page_styles() -> None:
     st.html(STATIC / "app.css")  # style only: takes no room; and the page loads st.html's code early
 
 
+def page_language(lang: str) -> None:
+    """The page's ``<html lang>`` is the chosen language on every page, also those with no map
+    (static/page-lang.js; docs/accessibility.md). In the sidebar, last: it takes no room there."""
+    mark = f'<div hidden data-atlas-lang="{escape.html_attribute(lang)}"></div>'
+    st.sidebar.html(mark + "<script>" + (STATIC / "page-lang.js").read_text(encoding="utf-8") + "</script>",
+                    unsafe_allow_javascript=True)
+
+
 def large_type() -> None:
     """Projector-friendly type for the story page (static/story.css)."""
     st.html(STATIC / "story.css")

@@ -34,7 +34,7 @@ def show_catalog(catalog: catalogs.MapCatalog) -> None:
 
 def map_watchdog(lang: str) -> None:
     """Beside the page's maps: writes a message into a map box whose scripts could not load."""
-    st.iframe(elements.map_watchdog_html(t("map_unavailable", lang)), height=1)  # our own constant script
+    st.iframe(elements.map_watchdog_html(t("map_unavailable", lang), lang=lang), height=1)  # our own constant script
 
 
 def focus(frame: Any, page: MapPage, default: list[list[float]]) -> tuple[str | None, list[list[float]]]:

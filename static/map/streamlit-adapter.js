@@ -11,6 +11,13 @@
  *  2. the date slider: Streamlit gives a widget with key K the class "st-key-K"; its thumb is an
  *     input[type=range] whose value is the option's index, and whose aria-valuetext changes on
  *     every move (observed with a MutationObserver).
+ * And it writes to the parent page (docs/streamlit-contract.md, points 6 and 7; static/map/a11y.js
+ * asks for these):
+ *  6. the page's <html lang> (the chosen language), and on the map's frame element (`frameElement`)
+ *     an aria-label (the map and its date) and aria-describedby (the day's text beside the map);
+ *  7. the side panel's scrolling container (inside the widget with key "atlas_panel", the one
+ *     element there whose overflow scrolls) gets tabindex=0, role=region, a name and an id, so a
+ *     keyboard can reach and scroll it.
  * If Streamlit changes any of these, this file (and its tests) is the one place to mend.
  */
 (function (root, factory) {
@@ -126,6 +133,57 @@
     return doc.__atlasPresenter;
   }
 
+  /** The page's language: <html lang> of the page around the frame (Streamlit writes "en" and never
+   * changes it). Returns whether there was a page to set it on. */
+  function setPageLanguage(win, lang) {
+    const doc = parentDocument(win);
+    if (!doc || !lang) { return false; }
+    if (doc.documentElement.lang !== lang) { doc.documentElement.lang = lang; }
+    return true;
+  }
+
+  /**
+   * The side panel's scrolling container, made reachable by keyboard: inside the element with the
+   * class st-key-`key`, the first element whose overflow-y scrolls gets tabindex=0, role=region,
+   * the panel's heading (or `fallback`) as its name and an id, which it returns (null if none).
+   */
+  function panelRegion(win, key, fallback) {
+    const doc = parentDocument(win);
+    const panel = doc ? doc.querySelector('.st-key-' + key) : null;
+    if (!panel) { return null; }
+    const view = doc.defaultView;
+    const scroller = Array.prototype.find.call(panel.querySelectorAll('div'), function (el) {
+      const style = view.getComputedStyle(el);
+      return /^(auto|scroll)$/.test(style.overflowY || style.overflow);
+    });
+    if (!scroller) { return null; }
+    const heading = panel.querySelector('h1, h2, h3, h4, h5, h6');
+    const name = (heading ? heading.textContent.trim() : '') || fallback;
+    const id = scroller.id || 'atlas-panel-' + key;
+    const wanted = { id: id, tabindex: '0', role: 'region', 'aria-label': name };
+    Object.keys(wanted).forEach(function (attribute) {
+      if (wanted[attribute] && scroller.getAttribute(attribute) !== wanted[attribute]) {
+        scroller.setAttribute(attribute, wanted[attribute]);
+      }
+    });
+    return id;
+  }
+
+  /** Name the map's frame element on the page (`label`) and point it at its text alternative (the
+   * element with id `describedBy`, if any). */
+  function describeFrame(win, label, describedBy) {
+    if (!parentDocument(win)) { return false; }
+    let frame;
+    try { frame = win.frameElement; } catch { return false; }
+    if (!frame) { return false; }
+    if (label) { frame.setAttribute('aria-label', label); }
+    if (describedBy && frame.ownerDocument.getElementById(describedBy)) {
+      frame.setAttribute('aria-describedby', describedBy);
+    }
+    return true;
+  }
+
   return { parentDocument: parentDocument, dataElement: dataElement, sliderInput: sliderInput, source: source,
-    typing: typing, presenter: presenter };
+    typing: typing, presenter: presenter, setPageLanguage: setPageLanguage, panelRegion: panelRegion,
+    describeFrame: describeFrame };
 });

@@ -37,6 +37,7 @@ def test_base_map_loads_leaflet_and_the_client_and_names_its_catalog(loaded):
     assert m.default_js == [("leaflet", elements.LEAFLET_JS)]
     (reader,) = [c for c in m._children.values() if isinstance(c, elements.MapClient)]
     assert reader.default_js == [("atlas-map", "../../app/static/map/atlas-map.js"),
+                                 ("a11y", "../../app/static/map/a11y.js"),
                                  ("streamlit-adapter", "../../app/static/map/streamlit-adapter.js")]
     assert reader.default_css == [("atlas-map", "../../app/static/map/atlas-map.css")]
     script = _get_map_string(m)
@@ -82,3 +83,20 @@ def test_standalone_page_holds_client_catalog_and_layer_and_data_cannot_close_a_
     assert "</script><b>x</b>" not in page and "\\u003c/script\\u003e" in page
     assert page.index("AtlasMap.embeddedSource(") < page.index('window.atlas.apply({"a"')  # client before the layer
     assert "../../app/static" not in page  # nothing to load from the app
+
+
+def test_the_map_tells_its_client_its_language_and_name_and_attaches_the_accessibility_layer(loaded):
+    frame, sources, axes = loaded
+    for lang, name in (("en", "Map of the Dongning fortified region"), ("es", "Mapa de la región fortificada de Dongning")):
+        ui = catalog.map_catalog(frame, lang, sources, axes, "fortress").payload["ui"]
+        assert ui["lang"] == lang and ui["map_name"] == name
+        assert "{date}" in ui["live_places_other"] and "{n}" in ui["live_places_other"]
+    script = _get_map_string(elements.base_map("en", catalog.map_catalog(frame, "en", sources, axes, "offensive")))
+    assert "AtlasA11y.attach(L, map_div, window.atlas, AtlasStreamlit, window);" in script
+
+
+def test_the_watchdog_frame_is_a_whole_document_with_its_language_and_a_title():
+    page = elements.map_watchdog_html("No map", lang="es")
+    assert page.startswith('<!DOCTYPE html><html lang="es">')
+    assert "<title>Comprobación de la carga del mapa</title>" in page
+    assert 'id="atlas-watchdog-settings"' in page

@@ -1,0 +1,330 @@
+/*
+ * The map for keyboard and screen-reader users (docs/accessibility.md):
+ *  - the frame's document has a language and a title naming the map and its date, the page's
+ *    <html lang> follows the chosen language, and the frame's element on the page is named after
+ *    the map and described by the day's text beside it (both through streamlit-adapter.js);
+ *  - a polite live region says the date and how many places the map shows whenever a date is
+ *    drawn (slider, Play, story step);
+ *  - "Places on this date": a list of everything drawn with a popup, each a button that opens it
+ *    (lines too, which no keyboard reaches otherwise); Esc closes a popup and gives the focus back;
+ *  - under prefers-reduced-motion, no animated zoom, fade or pan.
+ * Its words come from the catalog's "ui" (atlas/map/catalog.py). Under Node it is a CommonJS
+ * module (tests/js/a11y.test.js); in the browser it defines window.AtlasA11y.
+ */
+(function (root, factory) {
+  'use strict';
+  const api = factory();
+  if (typeof module === 'object' && module.exports) {
+    module.exports = api;
+  } else {
+    root.AtlasA11y = api;
+  }
+})(typeof self !== 'undefined' ? self : this, function () {
+  'use strict';
+
+  /** The big date's text for `day`: the catalog's label, or the day itself. */
+  function dateText(catalog, day) {
+    return ((catalog && catalog.dates) || {})[day] || day || '';
+  }
+
+  /** The frame's title: "<map name> — <date>". */
+  function frameTitle(catalog, day) {
+    const ui = (catalog && catalog.ui) || {};
+    const name = ui.map_name || 'Map';
+    const date = dateText(catalog, day);
+    return date ? name + ' — ' + date : name;
+  }
+
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (whole, key) {
+      return key in values ? String(values[key]) : whole;
+    });
+  }
+
+  /** What the live region says: the date and how many places the map shows. */
+  function announcement(catalog, day, count) {
+    const ui = (catalog && catalog.ui) || {};
+    const template = count === 1 ? (ui.live_places_one || '{date} — {n} place') :
+      (ui.live_places_other || '{date} — {n} places');
+    return fill(template, { date: dateText(catalog, day), n: count });
+  }
+
+  /** Text of a bit of our own (already escaped) HTML, for a name. */
+  function plainText(doc, html) {
+    const box = doc.createElement('div');
+    box.innerHTML = html || '';
+    return (box.textContent || '').replace(/\s+/g, ' ').trim();
+  }
+
+  /** The layer that carries the popup: a marker, a line, or the marker inside a marker-and-ring group. */
+  function popupLayer(layer) {
+    if (layer.getPopup && layer.getPopup()) { return layer; }
+    let found = null;
+    if (layer.eachLayer) {
+      layer.eachLayer(function (child) { if (!found && child.getPopup && child.getPopup()) { found = child; } });
+    }
+    return found;
+  }
+
+  /**
+   * Everything drawn with a popup, in a stable order (places by name, then lines), from
+   * `state.drawn` (key -> Leaflet layer with its `.feature`):
+   * [{id, name, line, layer}], where `layer` carries the popup.
+   */
+  function drawnItems(state, catalog, doc) {
+    const popups = (catalog && catalog.popups) || {};
+    const items = [];
+    const seen = new Set();
+    Object.keys(state.drawn || {}).forEach(function (key) {
+      const layer = state.drawn[key];
+      const p = (layer.feature && layer.feature.properties) || {};
+      if (p.kind === 'arrow' || seen.has(p.id)) { return; }
+      const target = popupLayer(layer);
+      if (!target) { return; }
+      const entry = popups[p.id] || {};
+      const name = entry.title || plainText(doc, entry.tooltip) || p.title || p.id || '';
+      if (!name) { return; }
+      seen.add(p.id);
+      items.push({ id: p.id, name: name, line: p.kind === 'axis' || !layer.feature.geometry ||
+        layer.feature.geometry.type !== 'Point', layer: target });
+    });
+    return items.sort(function (a, b) {
+      return (a.line - b.line) || a.name.localeCompare(b.name);
+    });
+  }
+
+  /** How many places the map shows: the drawn features that are not axis lines or arrowheads. */
+  function placeCount(state) {
+    return Object.keys(state.drawn || {}).filter(function (key) {
+      const p = ((state.drawn[key].feature || {}).properties) || {};
+      return p.kind !== 'arrow' && p.kind !== 'axis';
+    }).length;
+  }
+
+  /** Open a layer's popup: a point at its place, a line at its middle. */
+  function openItem(item) {
+    const layer = item.layer;
+    if (item.line && layer.getCenter) {
+      let at;
+      try { at = layer.getCenter(); } catch { at = undefined; } // a line not on the map has no centre
+      layer.openPopup(at);
+    } else {
+      layer.openPopup();
+    }
+  }
+
+  /** Under prefers-reduced-motion: no animated zoom, tile fade, marker zoom or pan (popups pan
+   * into view at once). Leaflet reads zoomAnimation when the map is made, so its flag is set too. */
+  function reduceMotion(map, win) {
+    const query = win.matchMedia ? win.matchMedia('(prefers-reduced-motion: reduce)') : null;
+    if (!query || !query.matches) { return false; }
+    Object.assign(map.options, { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false,
+      inertia: false });
+    map._zoomAnimated = false;
+    const panBy = map.panBy;
+    map.panBy = function (offset, options) { return panBy.call(map, offset, Object.assign({}, options, { animate: false })); };
+    return true;
+  }
+
+  /** folium's page forbids zooming the page (maximum-scale=1, user-scalable=no): allow it. */
+  function allowZoom(doc) {
+    doc.querySelectorAll('meta[name="viewport"]').forEach(function (meta) {
+      meta.setAttribute('content', 'width=device-width, initial-scale=1.0');
+    });
+  }
+
+  /** The live region: visually hidden, polite; updated a moment after the last date drawn, so
+   * holding an arrow key or Play announces where it stops, not every step on the way. */
+  function addLiveRegion(doc, delay) {
+    const region = doc.createElement('div');
+    region.className = 'atlas-sr-only atlas-live';
+    region.setAttribute('role', 'status');
+    region.setAttribute('aria-live', 'polite');
+    region.setAttribute('aria-atomic', 'true');
+    doc.body.appendChild(region);
+    let timer = null;
+    return {
+      element: region,
+      say: function (text) {
+        clearTimeout(timer);
+        timer = setTimeout(function () { region.textContent = text; }, delay);
+      }
+    };
+  }
+
+  /**
+   * "Places on this date": a button on the map that opens a list of everything drawn with a
+   * popup, each item a button that opens that popup. Rebuilt when the date changes.
+   */
+  function addPlacesControl(L, map, client, doc) {
+    const control = L.control({ position: 'topleft' });
+    const box = L.DomUtil.create('div', 'atlas-places leaflet-bar');
+    const toggle = L.DomUtil.create('button', 'atlas-places-toggle', box);
+    toggle.type = 'button';
+    toggle.setAttribute('aria-expanded', 'false');
+    const list = L.DomUtil.create('ul', 'atlas-places-list', box);
+    list.id = 'atlas-places-list';
+    list.hidden = true;
+    toggle.setAttribute('aria-controls', list.id);
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    let items = [];
+
+    function ui() { return client.catalog().ui || {}; }
+    function label() {
+      toggle.textContent = (ui().places_button || 'Places on this date') + ' (' + items.length + ')';
+    }
+    function render() {
+      items = drawnItems(client.state, client.catalog(), doc);
+      list.textContent = '';
+      items.forEach(function (item) {
+        const li = L.DomUtil.create('li', '', list);
+        const button = L.DomUtil.create('button', 'atlas-places-item' + (item.line ? ' atlas-places-line' : ''), li);
+        button.type = 'button';
+        button.textContent = item.name;
+        L.DomEvent.on(button, 'click', function () { openItem(item); });
+      });
+      if (!items.length) {
+        L.DomUtil.create('li', 'atlas-places-empty', list).textContent = ui().places_empty || '—';
+      }
+      label();
+    }
+    function setOpen(open) {
+      list.hidden = !open;
+      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    }
+    L.DomEvent.on(toggle, 'click', function () { setOpen(list.hidden); });
+    L.DomEvent.on(box, 'keydown', function (event) {
+      if (event.key === 'Escape' && !list.hidden && !map.__atlasPopupOpen) {
+        setOpen(false);
+        toggle.focus();
+        L.DomEvent.stop(event);
+      }
+    });
+    control.onAdd = function () { return box; };
+    control.addTo(map);
+    return { render: render, toggle: toggle, list: list, setOpen: setOpen };
+  }
+
+  /**
+   * Lines with a popup (the day's axes, the overlays' railways and boundaries) as keyboard targets:
+   * each path becomes a named button in the Tab order (Chrome already stops on it, unnamed, for its
+   * tooltip), and Enter or Space opens its popup at the line's middle. Returns the refresh to call
+   * when what is drawn changes.
+   */
+  function keyboardLines(L, map, doc) {
+    let paths = new Map();
+    function name(layer) {
+      const tooltip = layer.getTooltip && layer.getTooltip();
+      const content = tooltip ? tooltip.getContent() : '';
+      return plainText(doc, typeof content === 'function' ? content(layer) : content);
+    }
+    function refresh() {
+      const next = new Map();
+      map.eachLayer(function (layer) {
+        if (!layer.getPopup || !layer.getPopup()) { return; }
+        const label = name(layer);
+        const lines = layer instanceof L.Path ? [layer] : [];
+        if (!lines.length && layer.eachLayer) {
+          layer.eachLayer(function (child) { if (child instanceof L.Path) { lines.push(child); } });
+        }
+        lines.forEach(function (line) {
+          const el = line.getElement && line.getElement();
+          if (!el || !label || line.options.interactive === false) { return; }
+          next.set(el, { line: line, owner: layer });
+          el.setAttribute('tabindex', '0');
+          el.setAttribute('role', 'button');
+          el.setAttribute('aria-label', label);
+        });
+      });
+      paths = next;
+    }
+    L.DomEvent.on(map.getContainer(), 'keydown', function (event) {
+      const hit = paths.get(event.target);
+      if (!hit || (event.key !== 'Enter' && event.key !== ' ')) { return; }
+      let at;
+      try { at = hit.line.getCenter(); } catch { at = map.getCenter(); }
+      hit.owner.openPopup(at);
+      L.DomEvent.preventDefault(event);
+    });
+    return refresh;
+  }
+
+  /**
+   * Popups and focus: when a popup opens, the focus goes into it (a screen reader reads it) and
+   * comes back, on Esc or when it closes, to the element that had it (a marker, a list item).
+   */
+  function followPopups(L, map, doc) {
+    let opener = null;
+    map.on('popupopen', function (event) {
+      map.__atlasPopupOpen = true;
+      const active = doc.activeElement;
+      opener = active && active !== doc.body && !map.getPane('popupPane').contains(active) ? active : opener;
+      const content = event.popup.getElement() && event.popup.getElement().querySelector('.leaflet-popup-content');
+      if (!content) { return; }
+      content.setAttribute('tabindex', '0'); // a long popup scrolls: the keyboard must reach it
+      if (opener) { content.focus({ preventScroll: true }); }
+    });
+    map.on('popupclose', function () {
+      map.__atlasPopupOpen = false;
+      const back = opener;
+      opener = null;
+      const active = doc.activeElement;
+      if (back && back.isConnected && (!active || active === doc.body || map.getPane('popupPane').contains(active))) {
+        back.focus({ preventScroll: true });
+      }
+    });
+    doc.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && map.__atlasPopupOpen) {
+        map.closePopup();
+        event.stopPropagation();
+      }
+    }, true);
+  }
+
+  /**
+   * Attach to a map and its client (AtlasMap.attach's result). `adapter`: streamlit-adapter.js's
+   * API (the page around the frame), or null. `win`: the frame's window.
+   */
+  function attach(L, map, client, adapter, win) {
+    const w = win || window;
+    const doc = map.getContainer().ownerDocument;
+    const motion = reduceMotion(map, w);
+    allowZoom(doc);
+    const live = addLiveRegion(doc, 300);
+    const big = doc.querySelector('.atlas-date');
+    if (big) { // shown, not announced: the live region says the date and the count
+      big.removeAttribute('role');
+      big.setAttribute('aria-live', 'off');
+    }
+    followPopups(L, map, doc);
+    client.whenCatalog(function () {
+      const catalog = client.catalog();
+      const ui = catalog.ui || {};
+      if (ui.lang) {
+        doc.documentElement.lang = ui.lang;
+        if (adapter && adapter.setPageLanguage) { adapter.setPageLanguage(w, ui.lang); }
+      }
+      const places = addPlacesControl(L, map, client, doc);
+      const lines = keyboardLines(L, map, doc);
+      map.on('overlayadd', lines);
+      let panel = null;
+      client.onDay(function (day) {
+        const title = frameTitle(catalog, day);
+        doc.title = title;
+        places.render();
+        lines();
+        live.say(announcement(catalog, day, placeCount(client.state)));
+        if (adapter && adapter.describeFrame) {
+          panel = adapter.panelRegion ? adapter.panelRegion(w, 'atlas_panel', ui.panel_region || '') || panel : panel;
+          adapter.describeFrame(w, title, panel);
+        }
+      });
+      if (!client.state.day) { doc.title = frameTitle(catalog, ''); }
+    });
+    return { reducedMotion: motion, live: live.element };
+  }
+
+  return { dateText: dateText, frameTitle: frameTitle, announcement: announcement, drawnItems: drawnItems,
+    placeCount: placeCount, openItem: openItem, reduceMotion: reduceMotion, allowZoom: allowZoom, attach: attach };
+});

@@ -368,6 +368,13 @@
           }
         });
       }
+      // The polities' names only from zoom 5 on: at the first view of the whole theatre they would
+      // cover the markers (the colours and the legend name them there).
+      function names() {
+        map.getContainer().classList.toggle('atlas-polity-names-hidden', map.getZoom() < 5);
+      }
+      map.on('zoomend', names);
+      names();
       borders.addTo(map);
       railways.addTo(map);
       const ui = client.catalog().ui || {};

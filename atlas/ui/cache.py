@@ -13,7 +13,7 @@ from typing import Any
 import folium
 import streamlit as st
 
-from atlas import dayview, export, scene, timeline
+from atlas import dayview, export, package, scene, timeline
 from atlas.i18n import long_date, long_month
 from atlas.load import Atlas, DataError, load_atlas
 from atlas.map import catalog as catalogs
@@ -25,9 +25,14 @@ Stamp = tuple[tuple[str, int], ...]
 
 
 def _stamp(folder: Path) -> Stamp:
-    """A cache key that changes whenever a data file changes."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
-    return tuple((str(p), p.stat().st_mtime_ns) for p in files)
+    """A cache key that changes whenever a file the package declares changes (datapackage.json, its
+    resources, schema and documents). A stray file in the folder (an editor's swap file) does not
+    change it, so it starts no new cache entries and no background work."""
+    try:
+        files = [path for path, _ in package.published_files(folder)]
+    except Exception:  # noqa: BLE001 - no readable description: the loader names the problem; key on the folder
+        files = sorted(p for p in folder.glob("*") if p.is_file()) if folder.is_dir() else []
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
 
 EMPTY_ATLAS = Atlas({}, {}, {}, (), ())

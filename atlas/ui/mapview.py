@@ -4,6 +4,7 @@ the watchdog and the HTML download."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -20,16 +21,19 @@ MAP_HEIGHT = 540
 View = tuple[tuple[float, ...], ...]
 
 _CATALOG_HTML: dict[str, str] = {}  # catalog id -> its element; ids follow content, so never stale
+_CATALOG_LOCK = threading.Lock()  # sessions run in threads: clearing and reading happen under it
 
 
 def show_catalog(catalog: catalogs.MapCatalog) -> None:
     """Put the catalog in the page once, hidden. Its content never changes between reruns, so
     Streamlit caches the message and a slider step does not send it again."""
-    if catalog.id not in _CATALOG_HTML:
-        if len(_CATALOG_HTML) > 32:
-            _CATALOG_HTML.clear()
-        _CATALOG_HTML[catalog.id] = catalogs.catalog_html(catalog)
-    st.html(_CATALOG_HTML[catalog.id])
+    with _CATALOG_LOCK:
+        element = _CATALOG_HTML.get(catalog.id)
+        if element is None:
+            if len(_CATALOG_HTML) > 32:
+                _CATALOG_HTML.clear()
+            element = _CATALOG_HTML[catalog.id] = catalogs.catalog_html(catalog)
+    st.html(element)
 
 
 def map_watchdog(lang: str) -> None:

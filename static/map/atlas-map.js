@@ -135,8 +135,14 @@
   function bindPopup(catalogOf) {
     return function (feature, layer) {
       const id = feature.properties.id;
+      // On a phone the map is about 360 px wide: the popup fits inside it, clear of the zoom buttons
+      // (top left) and the switchers and presenter button (top right, to about 160 px) when it pans.
+      const width = (typeof window !== 'undefined' && window.innerWidth) || 800;
+      const height = (typeof window !== 'undefined' && window.innerHeight) || 600;
       layer.bindPopup(function () { return (catalogOf().popups[id] || {}).popup || ''; },
-        { maxWidth: 340, maxHeight: 380, className: 'atlas-popup-frame' });
+        { maxWidth: Math.min(340, width - 120), minWidth: Math.min(200, width - 120),
+          maxHeight: Math.min(380, height - 220), autoPanPaddingTopLeft: [10, 165], autoPanPaddingBottomRight: [10, 20],
+          className: 'atlas-popup-frame' });
       layer.bindTooltip(function () { return (catalogOf().popups[id] || {}).tooltip || ''; },
         feature.geometry.type === 'Point' ? { direction: 'top', offset: [0, -8] } : { sticky: true });
     };

@@ -190,3 +190,23 @@ def test_projector_screen_shows_the_date_control_and_half_the_map_and_the_big_da
         expect(big).to_have_text(label, timeout=30_000)  # the big date names it
     finally:
         context.close()
+
+
+def test_on_a_phone_an_opened_popup_lies_inside_the_map_and_closes(browser, app_url: str):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    route_offline(context, app_url)
+    page = context.new_page()
+    try:
+        open_app(page, f"{app_url}/?day=1945-08-20")
+        settled_map(page)
+        frame = page.frame_locator(MAP_IFRAME)
+        frame.locator(".atlas-icon.atlas-waypoint").first.dispatch_event("click")
+        popup = frame.locator(".leaflet-popup")
+        expect(popup).to_be_visible(timeout=30_000)
+        outer = page.locator(MAP_IFRAME).bounding_box()
+        inner = popup.bounding_box()  # in the page's coordinates, like the frame's
+        assert outer["x"] <= inner["x"] and inner["x"] + inner["width"] <= outer["x"] + outer["width"]
+        frame.locator(".leaflet-popup-close-button").click()  # nothing covers its close button
+        expect(popup).to_have_count(0)
+    finally:
+        context.close()

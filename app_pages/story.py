@@ -33,7 +33,7 @@ previous_column.button(t("story_previous", lang), icon=":material/arrow_back:", 
                        shortcut="PageUp")
 next_column.button(t("story_next", lang), icon=":material/arrow_forward:", disabled=step == len(steps),
                    on_click=widgets.set_story_step, args=(step + 1,), key="story_next", width="stretch",
-                   type="primary", shortcut="PageDown")
+                   shortcut="PageDown")  # secondary: a primary button's shortcut hint is too faint (axe, contrast)
 last_column.button("", icon=":material/last_page:", disabled=step == len(steps), on_click=widgets.set_story_step,
                    args=(len(steps),), key="story_last", shortcut="End", help=t("story_last", lang), width="stretch")
 go_column.selectbox(t("story_go_to", lang), options=list(range(1, len(steps) + 1)), index=step - 1,

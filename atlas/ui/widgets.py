@@ -210,9 +210,10 @@ def play_controls(page: MapPage, lang: str, changes: Callable[[], list[str]] | N
     """
     key = page.slider_key
     with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
-        st.button(t("play", lang), icon=":material/play_pause:", key=f"{key}_play_button", shortcut="Space",
-                  on_click=_toggle_play, args=(f"{key}_playing",), help=t("play_help", lang),
-                  type="primary" if st.session_state.get(f"{key}_playing") else "secondary")
+        playing_now = bool(st.session_state.get(f"{key}_playing"))  # the icon says what a press will do
+        st.button(t("play", lang), icon=":material/pause:" if playing_now else ":material/play_arrow:",
+                  key=f"{key}_play_button", shortcut="Space",
+                  on_click=_toggle_play, args=(f"{key}_playing",), help=t("play_help", lang))
         speed = st.selectbox(t("play_speed", lang), options=list(PLAY_SPEEDS), index=1, key=f"{key}_speed",
                              format_func=lambda s: t("play_speed_label", lang, s=f"{s:g}"), width=150)
         loop = st.toggle(t("play_loop", lang), key=f"{key}_loop", help=t("play_loop_help", lang))

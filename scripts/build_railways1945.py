@@ -397,14 +397,12 @@ def feature(line: Line, places: dict[int, tuple[float, float]]) -> dict:
 
 
 def collection(features: list[dict]) -> str:
-    """The canonical text (property keys in data-dictionary order, as scripts/fmt_geodata.py writes it)."""
-    schema = json.loads((ROOT / "geodata" / "schema" / "feature.schema.json").read_text(encoding="utf-8"))
-    order = list(schema["$defs"]["props"]["properties"])
-    for feat in features:
-        props = feat["properties"]
-        feat["properties"] = {k: props[k] for k in order if k in props} | {k: props[k] for k in sorted(props)
-                                                                            if k not in order}
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=2) + "\n"
+    """The canonical text of the layer, exactly as scripts/fmt_geodata.py writes it."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from fmt_geodata import SCHEMA, canonical
+
+    order = list(json.loads(SCHEMA.read_text(encoding="utf-8"))["$defs"]["props"]["properties"])
+    return canonical(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False), order)
 
 
 def main(argv: list[str]) -> int:

@@ -58,8 +58,14 @@ def _load(folder: str, stamp: Stamp) -> tuple[Atlas, str]:
 
 @st.cache_resource(show_spinner=False)
 def install_static() -> list[str]:
-    """Leaflet and the basemap copied under static/ once per process (see :func:`atlas.map.client.install_static`)."""
-    return client.install_static(geodata_dir())
+    """Leaflet and the basemap copied under static/ once per process (see :func:`atlas.map.client.install_static`).
+
+    On a read-only disk nothing is copied and the app still runs: the map's watchdog then says in the
+    page that the map could not load, and everything is listed beside and below it."""
+    try:
+        return client.install_static(geodata_dir())
+    except OSError:
+        return []
 
 
 def load() -> Loaded:

@@ -24,7 +24,7 @@ layout.large_type()
 st.caption(t("story_step", lang, n=step, total=len(steps)) + " · " + t("story_help", lang))
 # A presentation clicker sends PageUp / PageDown; Home and End jump to the ends (shortcuts work
 # wherever the focus is but a text field).
-first_column, previous_column, next_column, last_column, go_column = st.columns([1, 2, 2, 1, 4],
+first_column, previous_column, next_column, last_column, go_column = st.columns([1, 3, 3, 1, 4],
                                                                                 vertical_alignment="bottom")
 first_column.button("", icon=":material/first_page:", disabled=step == 1, on_click=widgets.set_story_step, args=(1,),
                     key="story_first", shortcut="Home", help=t("story_first", lang), width="stretch")

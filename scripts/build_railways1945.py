@@ -17,6 +17,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_borders1945 import names  # noqa: E402 - one helper for the names of both 1945 layers
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "geodata" / "railways1945.geojson"
 
@@ -36,14 +39,6 @@ class Line:
     date_certainty: str = "unknown"
     date_note: tuple[str, str] | None = None
     extra: dict[str, str] = field(default_factory=dict)
-
-
-def names(en, es, zh=None, ja=None, ru=None, ko=None) -> dict[str, str]:
-    out = {"name_en": en, "name_es": es}
-    for key, value in (("name_zh", zh), ("name_ja", ja), ("name_ru", ru), ("name_ko", ko)):
-        if value:
-            out[key] = value
-    return out
 
 
 LINES = [
@@ -398,7 +393,6 @@ def feature(line: Line, places: dict[int, tuple[float, float]]) -> dict:
 
 def collection(features: list[dict]) -> str:
     """The canonical text of the layer, exactly as scripts/fmt_geodata.py writes it."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     from fmt_geodata import SCHEMA, canonical
 
     order = list(json.loads(SCHEMA.read_text(encoding="utf-8"))["$defs"]["props"]["properties"])

@@ -36,6 +36,13 @@ next_column.button(t("story_next", lang), icon=":material/arrow_forward:", disab
                    shortcut="PageDown")  # secondary: a primary button's shortcut hint is too faint (axe, contrast)
 last_column.button("", icon=":material/last_page:", disabled=step == len(steps), on_click=widgets.set_story_step,
                    args=(len(steps),), key="story_last", shortcut="End", help=t("story_last", lang), width="stretch")
+# The arrow keys step too (a clicker may send them): one shortcut per button, so a second pair,
+# kept out of sight and out of the tab order (static/app.css, .st-key-story_arrow_keys).
+with st.container(key="story_arrow_keys"):
+    st.button(t("story_previous", lang), key="story_previous_arrow", shortcut="Left", disabled=step == 1,
+              on_click=widgets.set_story_step, args=(step - 1,))
+    st.button(t("story_next", lang), key="story_next_arrow", shortcut="Right", disabled=step == len(steps),
+              on_click=widgets.set_story_step, args=(step + 1,))
 go_column.selectbox(t("story_go_to", lang), options=list(range(1, len(steps) + 1)), index=step - 1,
                     format_func=lambda n: f"{n}. {escape.one_line(getattr(steps[n - 1], f'title_{lang}'))}", key="story_select",
                     on_change=widgets.go_to_selected_step)

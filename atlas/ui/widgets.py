@@ -174,15 +174,23 @@ def compare_control(page: MapPage, lang: str) -> str | None:
 
 
 def story_step(total: int, key: str = "step") -> int:
-    """The current story step, seeded from ``?step=`` and written back to the URL."""
-    if key not in st.session_state:
-        raw = st.query_params.get(key)
+    """The current story step, seeded from ``?step=`` and written back to the URL.
+
+    Each step written to the URL is a new entry in the browser's history (Streamlit pushes one
+    whenever the app changes its query), so the browser's Back button brings back the previous
+    step's address and reruns the page: a ``?step=`` other than the one this session last wrote
+    came from the browser, and wins over the session's step.
+    """
+    raw = st.query_params.get(key)
+    from_browser = raw is not None and raw != st.session_state.get(f"{key}_written")
+    if key not in st.session_state or from_browser:
         number, reason = params.parse_step(raw, total) if raw is not None else (None, "")
         if reason:
             notice("notice_step_invalid")
-        st.session_state[key] = number or 1
+        st.session_state[key] = number or st.session_state.get(key) or 1
+        st.session_state["story_select"] = st.session_state[key]
     st.session_state[key] = min(max(int(st.session_state[key]), 1), total)
-    st.query_params[key] = str(st.session_state[key])
+    st.session_state[f"{key}_written"] = st.query_params[key] = str(st.session_state[key])
     return st.session_state[key]
 
 

@@ -39,6 +39,23 @@ def test_story_mode_steps_forward_and_back(offline_page: Page, app_url: str):
     expect(page.get_by_role("heading", name="Three fronts attack at once")).to_be_visible(timeout=30_000)
 
 
+def test_story_mode_follows_clicker_and_arrow_keys_and_the_back_button(offline_page: Page, app_url: str):
+    page = offline_page
+    open_app(page, f"{app_url}/story?step=2")
+    expect(page.get_by_role("heading", name="Three fronts attack at once")).to_be_visible(timeout=30_000)
+    go_to = page.get_by_role("combobox", name="Go to step")
+    page.locator("body").focus()
+    for key, step in (("PageDown", "3"), ("ArrowRight", "4"), ("ArrowLeft", "3"), ("PageUp", "2"),
+                      ("ArrowRight", "3"), ("PageDown", "4")):
+        page.keyboard.press(key)
+        expect(page).to_have_url(url_with("step", step), timeout=30_000)
+        expect(go_to).to_have_value(re.compile(rf"^{step}\. "), timeout=30_000)  # "go to step" follows
+    page.go_back()  # the browser's Back: the previous step, its heading and its "go to step"
+    expect(page).to_have_url(url_with("step", "3"), timeout=30_000)
+    expect(page.get_by_role("heading", name="Tanks across the Greater Khingan")).to_be_visible(timeout=30_000)
+    expect(go_to).to_have_value(re.compile(r"^3\. "), timeout=30_000)
+
+
 def play_button(page: Page):
     """The Play/pause button (its accessible name also carries its shortcut)."""
     return page.get_by_role("button", name=re.compile(r"^Play"))
@@ -64,6 +81,8 @@ def test_play_moves_the_date_and_the_map_updates_in_place(offline_page: Page, ap
     shown = dt.datetime.strptime(re.search(r"up to (\d+ \w+ \d{4})", paused_at).group(1), "%d %B %Y").date()
     assert shown >= dt.date(1945, 8, 12)
     expect(page).to_have_url(url_with("day", shown.isoformat()))  # the link names the date the play stopped at
+    label = inner.evaluate(f"() => window.atlas.catalog().dates['{shown.isoformat()}']")
+    expect(page.frame_locator(MAP_IFRAME).locator(".atlas-date")).to_have_text(label)  # the big date too
 
 
 def test_usable_on_a_phone_width_screen(browser, app_url: str):
@@ -208,5 +227,23 @@ def test_on_a_phone_an_opened_popup_lies_inside_the_map_and_closes(browser, app_
         assert outer["x"] <= inner["x"] and inner["x"] + inner["width"] <= outer["x"] + outer["width"]
         frame.locator(".leaflet-popup-close-button").click()  # nothing covers its close button
         expect(popup).to_have_count(0)
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_sidebar_closes_after_a_page_is_chosen(playwright, browser, app_url: str):
+    """Streamlit closes its sidebar after a page is chosen on a phone (it asks the user agent)."""
+    context = browser.new_context(**playwright.devices["Pixel 7"])
+    route_offline(context, app_url)
+    page = context.new_page()
+    try:
+        open_app(page, f"{app_url}/?day=1945-08-20")
+        settled_map(page)
+        sidebar = page.get_by_test_id("stSidebar")
+        page.get_by_test_id("stExpandSidebarButton").click()
+        expect(sidebar).to_have_attribute("data-collapsed", "false", timeout=30_000)
+        sidebar.get_by_role("link", name="Dongning fortress").click()
+        expect(page).to_have_url(re.compile(r"/dongning"), timeout=30_000)
+        expect(sidebar).to_have_attribute("data-collapsed", "true", timeout=30_000)
     finally:
         context.close()

@@ -128,7 +128,7 @@ def dated_map(loaded: cache.Loaded, page: MapPage, lang: str, catalog: catalogs.
     day = widgets.date_control(page, lang, scene.first_code(frame, page, place[0], loaded.atlas.axes))
     view = cache.day_view(loaded, page.name, day, lang)
     st.caption(view.caption)
-    compare_code = st.session_state.get("compare") if st.session_state.get("compare") in page.codes() else None
+    compare_code = widgets.seed_compare(page)  # before the map: the first map of a link shows it
     compare = page.day_of(compare_code) if compare_code else None
     map_column, panel_column = st.columns(list(page.widths), gap="medium")
     with map_column, st.container(key="atlas_map"):

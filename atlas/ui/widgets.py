@@ -153,15 +153,23 @@ def date_control(page: MapPage, lang: str, first_shown: str | None = None) -> dt
     return page.day_of(choice)
 
 
-def compare_control(page: MapPage, lang: str) -> str | None:
-    """'Compare with another date': a second option of the page's slider, drawn faint under the
-    first, bound to ``?compare=`` (a bad value gets a notice and is dropped)."""
+def seed_compare(page: MapPage) -> str | None:
+    """The compared date from ``?compare=``, read once per session (a bad value gets a notice). Called
+    before the map is drawn, so the first map already shows it, and again by the control."""
     codes, key = page.codes(), "compare"
     if key not in st.session_state:
         raw = st.query_params.get(key)
         st.session_state[key] = raw if raw in codes else None
         if raw is not None and raw not in codes:
             notice("notice_compare_invalid")
+    return st.session_state[key] if st.session_state[key] in codes else None
+
+
+def compare_control(page: MapPage, lang: str) -> str | None:
+    """'Compare with another date': a second option of the page's slider, drawn faint under the
+    first, bound to ``?compare=`` (a bad value gets a notice and is dropped)."""
+    codes, key = page.codes(), "compare"
+    seed_compare(page)
     show = (lambda code: month_label(dt.date.fromisoformat(code + "-01"), lang)) if page.monthly else \
         (lambda code: short_date(dt.date.fromisoformat(code), lang))
     choice = st.selectbox(t("compare", lang), options=[None, *codes], key=key, help=t("compare_help", lang),

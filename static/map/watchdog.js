@@ -18,7 +18,12 @@
         const box = doc && doc.getElementById('map_div');
         if (!box) { waiting = true; return; }
         const old = doc.getElementById('atlas-no-map');
-        if (box.classList.contains('leaflet-container')) { if (old) { old.remove(); } return; }
+        const shownBefore = frame.previousElementSibling;
+        if (box.classList.contains('leaflet-container')) { // the map came after all (a slow first load)
+          if (old) { old.remove(); }
+          if (shownBefore && shownBefore.className === 'atlas-no-map-page') { shownBefore.remove(); }
+          return;
+        }
         if (old) { return; }
         if (Date.now() - started < settings.timeout) { waiting = true; return; }
         const note = doc.createElement('div');
@@ -41,7 +46,9 @@
         }
       } catch { /* a frame of another origin: not ours */ }
     });
-    if (waiting || Date.now() - started < 60000) { setTimeout(check, 1000); }
+    if (waiting || Date.now() - started < 60000 || window.parent.document.querySelector('.atlas-no-map-page')) {
+      setTimeout(check, 1000);
+    }
   }
   setTimeout(check, 1000);
 })();

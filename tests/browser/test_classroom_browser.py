@@ -8,6 +8,10 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from atlas import scene
+from atlas.load import load_atlas
+from atlas.pages import MAP_PAGES
+from atlas.paths import DEFAULT_GEODATA_DIR
 from tests.support.browser import (
     MAP_IFRAME,
     after_run,
@@ -17,6 +21,7 @@ from tests.support.browser import (
     open_app,
     route_offline,
     settled_map,
+    shown_on,
     url_with,
 )
 
@@ -247,3 +252,55 @@ def test_on_a_phone_the_sidebar_closes_after_a_page_is_chosen(playwright, browse
         expect(sidebar).to_have_attribute("data-collapsed", "true", timeout=30_000)
     finally:
         context.close()
+
+
+def test_a_place_named_before_it_appears_opens_on_its_first_date_ringed(offline_page: Page, app_url: str):
+    """?focus= for a date before the place is drawn: the map opens on its first date (the notice that
+    says so is checked in tests/app/test_classroom.py), and the place's marker carries the ring the
+    legend explains."""
+    page = offline_page
+    open_app(page, f"{app_url}/?day=1945-08-11&focus=hq-kwantung-army-tonghua")
+    atlas = load_atlas(DEFAULT_GEODATA_DIR)
+    first = scene.first_code(scene.page_frame(atlas, "offensive"), MAP_PAGES["offensive"], "hq-kwantung-army-tonghua")
+    expect(page).to_have_url(url_with("day", first), timeout=30_000)
+    inner = settled_map(page)
+    ringed = inner.locator(".leaflet-marker-icon.atlas-focus")
+    expect(ringed).to_have_count(1, timeout=30_000)
+    ringed.dispatch_event("click")
+    expect(inner.locator(".leaflet-popup")).to_contain_text("Tonghua", timeout=30_000)
+
+
+def test_a_compared_date_is_drawn_faint_under_the_main_one_and_survives_a_reload(offline_page: Page, app_url: str):
+    page = offline_page
+    open_app(page, f"{app_url}/?day=1945-08-20&compare=1945-08-10")
+    inner = settled_map(page)
+    ghosts = inner.locator(".leaflet-marker-icon.atlas-ghost")
+    expect(ghosts.first).to_be_attached(timeout=30_000)
+    count = ghosts.count()
+    placed, _, _ = shown_on("offensive", "1945-08-10")
+    assert count == len(placed)  # every marker of the compared date (not its arrowheads), as a ghost…
+    main = inner.locator(".leaflet-marker-icon.atlas-icon:not(.atlas-ghost)")
+    assert main.count() >= expected_markers("1945-08-20")  # …under all of the main date's
+    opacity = float(ghosts.first.evaluate("e => getComputedStyle(e).opacity"))
+    assert opacity < 0.5 and float(main.first.evaluate("e => getComputedStyle(e).opacity")) == 1  # told apart
+    page.reload()
+    expect(page).to_have_url(url_with("compare", "1945-08-10"), timeout=30_000)
+    inner = settled_map(page)
+    expect(inner.locator(".leaflet-marker-icon.atlas-ghost")).to_have_count(count, timeout=30_000)
+
+
+def test_a_slow_map_that_comes_after_all_takes_its_failure_message_away(page: Page, app_url: str):
+    """Leaflet held back past the watchdog's time (a slow school network): the message shows, and
+    goes again once the map has drawn (it used to stay above a working map)."""
+    held = []
+    route_offline(page.context, app_url)
+    page.context.route("**/app/static/vendor/leaflet/leaflet.js", lambda route: held.append(route))
+    open_app(page, f"{app_url}/?day=1945-08-20")
+    shown = page.locator(".atlas-no-map-page")
+    expect(shown).to_contain_text("The map could not load", timeout=60_000)
+    for route in held:
+        route.continue_()
+    page.context.unroute("**/app/static/vendor/leaflet/leaflet.js")
+    expect(page.frame_locator(MAP_IFRAME).locator(".atlas-icon").first).to_be_attached(timeout=30_000)
+    expect(shown).to_have_count(0, timeout=30_000)
+    expect(page.frame_locator(MAP_IFRAME).locator("#atlas-no-map")).to_have_count(0)

@@ -28,6 +28,10 @@ def settled(page) -> None:
     frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
     frame.locator(".atlas-icon").first.wait_for(timeout=60_000)
     frame.locator(".atlas-date").filter(has_text="19").first.wait_for(timeout=60_000)
+    # and the map's own CSS has arrived (the big date is styled), so a shot never shows a half-styled map
+    inner = next(f for f in page.frames if "streamlit_folium" in f.url)
+    inner.wait_for_function("() => parseFloat(getComputedStyle(document.querySelector('.atlas-date')).fontSize) >= 22",
+                            timeout=60_000)
 
 
 def main(out: str = "docs/screens") -> None:

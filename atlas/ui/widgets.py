@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from atlas import params
 from atlas.i18n import (
@@ -20,6 +21,14 @@ from atlas.i18n import (
     t,
 )
 from atlas.pages import MapPage
+
+
+def history_navigation() -> bool:
+    """True when the browser's Back or Forward started this run. Streamlit tells each run
+    (``ScriptRunContext.is_history_navigation``; docs/streamlit-contract.md, point 10) and uses it
+    for widgets bound with ``bind="query-params"``; the atlas binds its URL by hand, so it asks."""
+    ctx = get_script_run_ctx()
+    return bool(getattr(ctx, "is_history_navigation", False))
 
 
 def current_language() -> str:
@@ -137,6 +146,11 @@ def date_control(page: MapPage, lang: str, first_shown: str | None = None) -> dt
         st.session_state.pop(key, None)
         st.session_state[f"{key}_page"] = page.name
     _seed(key, parse, carried_code(page) or page.default_code, key, default_text)
+    # The browser's Back and Forward bring back an earlier address (each date written to the URL is
+    # an entry in its history) and rerun the page: then the address's date is the one to show.
+    raw = st.query_params.get(key)
+    if raw is not None and history_navigation():
+        st.session_state[key] = parse(raw)[0] or st.session_state[key]
     if first_shown and codes.index(st.session_state[key]) < codes.index(first_shown):
         st.session_state[key] = first_shown
         notice("notice_focus_later", date=label(first_shown))
@@ -186,19 +200,18 @@ def story_step(total: int, key: str = "step") -> int:
 
     Each step written to the URL is a new entry in the browser's history (Streamlit pushes one
     whenever the app changes its query), so the browser's Back button brings back the previous
-    step's address and reruns the page: a ``?step=`` other than the one this session last wrote
-    came from the browser, and wins over the session's step.
+    step's address and reruns the page, telling the run it is a history navigation: then the
+    address's step wins over the session's.
     """
     raw = st.query_params.get(key)
-    from_browser = raw is not None and raw != st.session_state.get(f"{key}_written")
-    if key not in st.session_state or from_browser:
+    if key not in st.session_state or (raw is not None and history_navigation()):
         number, reason = params.parse_step(raw, total) if raw is not None else (None, "")
         if reason:
             notice("notice_step_invalid")
         st.session_state[key] = number or st.session_state.get(key) or 1
         st.session_state["story_select"] = st.session_state[key]
     st.session_state[key] = min(max(int(st.session_state[key]), 1), total)
-    st.session_state[f"{key}_written"] = st.query_params[key] = str(st.session_state[key])
+    st.query_params[key] = str(st.session_state[key])
     return st.session_state[key]
 
 

@@ -13,7 +13,7 @@ from atlas import scene
 from atlas.load import load_atlas
 from atlas.pages import CAPTIVITY, DONGNING, MAP_PAGES
 from atlas.paths import DEFAULT_GEODATA_DIR
-from atlas.ui import cache
+from atlas.ui import cache, widgets
 from tests.conftest import REPO
 
 APP = str(REPO / "app.py")
@@ -100,17 +100,39 @@ def test_story_steps_by_clicker_keys_and_go_to_step_follows():
     assert at.selectbox(key="story_select").value == 1
 
 
-def test_a_step_named_by_the_browser_wins_over_the_sessions_step():
-    """The browser's Back button brings back the previous step's address and reruns the page: a
-    ?step= the session did not write itself is the step to show."""
+def back(at: AppTest, monkeypatch, key: str, value: str) -> None:
+    """What the browser's Back does: the previous address, then a run that Streamlit marks as a
+    history navigation (AppTest cannot mark it, so the atlas's question is answered here)."""
+    at.query_params[key] = value
+    monkeypatch.setattr(widgets, "history_navigation", lambda: True)
+    at.run()
+    monkeypatch.setattr(widgets, "history_navigation", lambda: False)
+
+
+def test_the_browsers_back_button_goes_back_a_story_step(monkeypatch):
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["step"] = "4"
     at.run()
     at.switch_page("app_pages/story.py").run()
     at.button(key="story_next_arrow").click().run()
     assert at.selectbox(key="story_select").value == 5
-    at.query_params["step"] = "4"  # what Back does: the previous address, then a rerun
+    at.query_params["step"] = "4"  # an address that lags behind (quick presses) is not a Back
     at.run()
+    assert at.selectbox(key="story_select").value == 5
+    back(at, monkeypatch, "step", "4")
     assert at.selectbox(key="story_select").value == 4
     assert at.query_params["step"] in ("4", ["4"])
     assert not at.warning and not at.exception
+
+
+def test_the_browsers_back_button_brings_back_the_date_of_the_address(monkeypatch):
+    at = run({"day": "1945-08-12"})
+    at.button(key="day_step_next").click().run()
+    assert at.select_slider(key="day").value == "1945-08-13"
+    at.query_params["day"] = "1945-08-12"  # an address that lags behind (quick presses) is not a Back
+    at.run()
+    assert at.select_slider(key="day").value == "1945-08-13"
+    back(at, monkeypatch, "day", "1945-08-12")
+    assert at.select_slider(key="day").value == "1945-08-12"
+    back(at, monkeypatch, "day", "1945-13-45")  # a bad address keeps the date shown
+    assert at.select_slider(key="day").value == "1945-08-12" and not at.exception

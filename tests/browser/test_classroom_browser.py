@@ -304,3 +304,18 @@ def test_a_slow_map_that_comes_after_all_takes_its_failure_message_away(page: Pa
     expect(page.frame_locator(MAP_IFRAME).locator(".atlas-icon").first).to_be_attached(timeout=30_000)
     expect(shown).to_have_count(0, timeout=30_000)
     expect(page.frame_locator(MAP_IFRAME).locator("#atlas-no-map")).to_have_count(0)
+
+
+def test_the_browsers_back_button_brings_back_the_previous_date(offline_page: Page, app_url: str):
+    page = offline_page
+    open_app(page, f"{app_url}/?day=1945-08-20")
+    settled_map(page)
+    slider = page.locator('input[type="range"]').first
+    slider.focus()
+    slider.press("ArrowRight")
+    expect(page).to_have_url(url_with("day", "1945-08-21"), timeout=30_000)
+    expect(caption(page)).to_contain_text("up to 21 August 1945", timeout=30_000)
+    page.go_back()
+    expect(page).to_have_url(url_with("day", "1945-08-20"), timeout=30_000)
+    expect(caption(page)).to_contain_text("up to 20 August 1945", timeout=30_000)
+    expect(page.frame_locator(MAP_IFRAME).locator(".atlas-date")).to_have_text("20 August 1945", timeout=30_000)

@@ -1,10 +1,11 @@
 /*
  * The page's language (the html element's lang attribute) follows the language chosen in the sidebar,
- * on every page (Streamlit writes lang="en" once and never changes it). Run by atlas/ui/layout.py's page_language (st.html with
+ * on every page (Streamlit writes lang="en" once and never changes it). Loaded by its address (never inline, so a
+ * Content-Security-Policy without 'unsafe-inline' runs it) by atlas/ui/layout.py's page_language (st.html with
  * JavaScript allowed), which writes the language in a hidden data-atlas-lang element beside it.
  * The map's frame does the same through streamlit-adapter.js (setPageLanguage).
- * No less-than sign anywhere in this file: the HTML sanitizer (DOMPurify) drops a script whose text has
- * one followed by a letter or a slash.
+ * No less-than sign anywhere in this file, so it could also be written inline through st.html: the HTML
+ * sanitizer (DOMPurify) drops a script whose text has one followed by a letter or a slash.
  */
 (function () {
   'use strict';

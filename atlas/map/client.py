@@ -30,6 +30,9 @@ LEAFLET_JS = "../../app/static/vendor/leaflet/leaflet.js"
 LEAFLET_CSS = "../../app/static/vendor/leaflet/leaflet.css"
 BASEMAP_FILES = ("land.geojson", "lakes.geojson", "rivers.geojson")
 BASEMAP_SERVED = "../../app/static/basemap/"
+# The watchdog's frame is a srcdoc document, whose addresses resolve against the page's (``<base>/`` or
+# ``<base>/<page>``): relative to it, the app's static folder is ``app/static/``.
+WATCHDOG_SRC = "app/static/map/watchdog.js"
 
 
 def script_urls() -> list[tuple[str, str]]:

@@ -169,13 +169,14 @@ def base_map(lang: str, catalog: MapCatalog | None = None,
 
 
 def map_watchdog_html(message: str, timeout_ms: int = 8000, lang: str = "en") -> str:
-    """A tiny page that checks, next to the map, whether the map's scripts loaded (static/map/watchdog.js);
-    a whole document with its language and a title (axe: html-has-lang, document-title)."""
+    """A tiny page that checks, next to the map, whether the map's scripts loaded (static/map/watchdog.js,
+    loaded by its address: the frame inherits the page's Content-Security-Policy, which runs no inline
+    script); a whole document with its language and a title (axe: html-has-lang, document-title)."""
     settings = _script_json({"message": message, "timeout": int(timeout_ms)})
     return (f'<!DOCTYPE html><html lang="{escape(lang, quote=True)}"><head><meta charset="utf-8">'
             f"<title>{escape(t('watchdog_title', lang))}</title></head><body>"
             f'<script type="application/json" id="atlas-watchdog-settings">{settings}</script>'
-            f"<script>{client.inline_script(client.source('watchdog.js'))}</script></body></html>")
+            f'<script src="{client.WATCHDOG_SRC}"></script></body></html>')
 
 
 def bounds_around(frame: gpd.GeoDataFrame, feature_id: str, pad_deg: float) -> list[list[float]] | None:

@@ -104,12 +104,17 @@ def page_styles() -> None:
     st.html(STATIC / "app.css")  # style only: takes no room; and the page loads st.html's code early
 
 
+# Relative to the page's address (``<base>/`` or ``<base>/<page>``): the app's static folder, under any base path.
+PAGE_LANG_SRC = "app/static/page-lang.js"
+
+
 def page_language(lang: str) -> None:
     """The page's ``<html lang>`` is the chosen language on every page, also those with no map
-    (static/page-lang.js; docs/accessibility.md). In the sidebar, last: it takes no room there."""
+    (static/page-lang.js; docs/accessibility.md). In the sidebar, last: it takes no room there.
+    The script is loaded by its address, never inline, so a Content-Security-Policy without
+    ``'unsafe-inline'`` lets it run (atlas/csp.py)."""
     mark = f'<div hidden data-atlas-lang="{escape.html_attribute(lang)}"></div>'
-    st.sidebar.html(mark + "<script>" + (STATIC / "page-lang.js").read_text(encoding="utf-8") + "</script>",
-                    unsafe_allow_javascript=True)
+    st.sidebar.html(f'{mark}<script src="{PAGE_LANG_SRC}"></script>', unsafe_allow_javascript=True)
 
 
 def large_type() -> None:

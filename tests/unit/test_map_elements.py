@@ -100,3 +100,6 @@ def test_the_watchdog_frame_is_a_whole_document_with_its_language_and_a_title():
     assert page.startswith('<!DOCTYPE html><html lang="es">')
     assert "<title>Comprobación de la carga del mapa</title>" in page
     assert 'id="atlas-watchdog-settings"' in page
+    # its script by address, none inline: the srcdoc frame inherits the page's Content-Security-Policy
+    assert '<script src="app/static/map/watchdog.js"></script>' in page
+    assert "<script>" not in page and "function" not in page

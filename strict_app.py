@@ -1,0 +1,12 @@
+"""The atlas served with a strict Content-Security-Policy: `streamlit run strict_app.py`.
+
+The same app as `streamlit run app.py`, through Streamlit's ASGI app (st.App) with a middleware that
+adds the header to every HTML answer (atlas/csp.py; docs/streamlit-contract.md, "Content-Security-Policy").
+"""
+
+import streamlit as st
+from starlette.middleware import Middleware
+
+from atlas.csp import ContentSecurityPolicy
+
+app = st.App("app.py", middleware=[Middleware(ContentSecurityPolicy)])

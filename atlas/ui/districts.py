@@ -1,0 +1,43 @@
+"""The Captivity page's section on the camp districts: how many of the reference's districts are on
+the map, and a table of every district with the reason for those that are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from atlas import coverage
+from atlas.i18n import t
+from atlas.model import Problem
+
+
+@st.cache_data(show_spinner=False)
+def _read(folder: str, stamp: object) -> tuple[list[coverage.District], list[Problem]]:
+    """The coverage table, read again whenever the package's stamp changes."""
+    return coverage.read_districts(Path(folder))
+
+
+def camp_districts(folder: str, stamp: object, lang: str) -> None:
+    """The expander "Camp districts on the map": the counts, then every district (data strings go
+    only into the data grid, never into markup)."""
+    with st.expander(t("coverage_heading", lang), icon=":material/checklist:"):
+        districts, problems = _read(folder, stamp)
+        if problems:
+            st.code("\n".join(str(p) for p in problems), language=None)
+        if not districts:
+            st.info(t("table_missing", lang))
+            return
+        counts = coverage.coverage_of(districts)
+        ref = coverage.REFERENCE_DISTRICTS
+        st.write(t("coverage_intro", lang))
+        st.markdown("\n".join(f"- {line}" for line in (
+            t("coverage_numbered", lang, on_map=counts.numbered_on_map, reference=ref, numbered=counts.numbered_ussr),
+            t("coverage_unidentified", lang, n=counts.unidentified, reference=ref),
+            t("coverage_named", lang, n=counts.named_on_map),
+            t("coverage_abroad", lang, n=counts.abroad, reference=ref),
+            t("coverage_candidates", lang, n=counts.candidates),
+        )))
+        st.caption(t("coverage_table_caption", lang, rows=counts.rows, placed=counts.placed,
+                     missing=len(counts.not_on_map)))
+        st.dataframe(coverage.coverage_table(districts, lang), hide_index=True, width="stretch")

@@ -10,11 +10,13 @@ is one of them.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from atlas.citations import cited_keys
 from atlas.csvfile import read_rows
 from atlas.i18n import t
 from atlas.model import Problem
@@ -98,6 +100,28 @@ def read_districts(folder: Path) -> tuple[list[District], list[Problem]]:
                                   row["name_en"], row["name_es"], row["region_en"], row["region_es"], ids,
                                   row["not_placed_reason"], row["not_placed_reason_es"], row["sources"]))
     return districts, problems
+
+
+def check_districts(folder: Path, source_keys: Collection[str],
+                    camp_ids: Collection[str]) -> tuple[set[str], list[Problem]]:
+    """The loader's check of the table, when the package has one: the source keys it cites, and its
+    problems (bad rows, unknown source keys, features that are not placed camps of ``camps.geojson``).
+    A package without the table (a curator's small package) has nothing to check."""
+    path = confined(folder, FILE)
+    if path is None or not path.exists():
+        return set(), []
+    districts, problems = read_districts(folder)
+    cited: set[str] = set()
+    for district in districts:
+        keys = cited_keys(district.sources)
+        cited |= set(keys)
+        if not keys:
+            problems.append(Problem(FILE, district.district_id, "sources: at least one citation `key: locator` is required"))
+        problems += [Problem(FILE, district.district_id, f"sources: unknown source key {k!r} (not in sources.csv)")
+                     for k in keys if k not in source_keys]
+        problems += [Problem(FILE, district.district_id, f"feature_ids: {f!r} is not a placed camp in camps.geojson")
+                     for f in district.feature_ids if f not in camp_ids]
+    return cited, problems
 
 
 def coverage_of(districts: list[District]) -> Coverage:

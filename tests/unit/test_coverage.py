@@ -83,3 +83,19 @@ def test_a_missing_file_or_a_link_is_a_problem(tmp_path):
     os.symlink(elsewhere / coverage.FILE, tmp_path / coverage.FILE)
     districts, problems = read_districts(tmp_path)
     assert districts == [] and "symbolic link" in problems[0].message
+
+
+def test_the_loaders_check_names_unknown_sources_and_features(tmp_path):
+    write(tmp_path, [row("gupvi-001", features="camp-a camp-gone"), {**row("gupvi-002"), "sources": "nowhere: p. 2"},
+                     {**row("gupvi-003"), "sources": ""}])
+    cited, problems = coverage.check_districts(tmp_path, {"src"}, {"camp-a", "camp-x"})
+    assert cited == {"src", "nowhere"}
+    assert [(p.feature, p.message) for p in problems] == [
+        ("gupvi-001", "feature_ids: 'camp-gone' is not a placed camp in camps.geojson"),
+        ("gupvi-002", "sources: unknown source key 'nowhere' (not in sources.csv)"),
+        ("gupvi-003", "sources: at least one citation `key: locator` is required"),
+    ]
+
+
+def test_a_package_without_the_table_has_nothing_to_check(tmp_path):
+    assert coverage.check_districts(tmp_path, {"src"}, set()) == (set(), [])

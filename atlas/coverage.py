@@ -143,6 +143,12 @@ def coverage_of(districts: list[District]) -> Coverage:
     )
 
 
+def label_of(district: District, lang: str) -> str:
+    """A district as one line of text: its camp number(s), if any, and its name (plain text)."""
+    name = district.name_es if lang == "es" else district.name_en
+    return f"{t('col_camp_numbers', lang)} {district.camp_numbers}, {name}" if district.camp_numbers else name
+
+
 def coverage_table(districts: list[District], lang: str) -> pd.DataFrame:
     """Every district as the page shows it: number(s), name, region, on the map or not, and why not."""
     es = lang == "es"

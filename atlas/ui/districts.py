@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from atlas import coverage
+from atlas import coverage, escape
 from atlas.i18n import t
 from atlas.model import Problem
 
@@ -38,6 +38,15 @@ def camp_districts(folder: str, stamp: object, lang: str) -> None:
             t("coverage_abroad", lang, n=counts.abroad, reference=ref),
             t("coverage_candidates", lang, n=counts.candidates),
         )))
+        if counts.not_on_map:  # the reasons in full (a grid cuts long text); data escaped for Markdown
+            st.markdown(f"**{t('coverage_missing_heading', lang)}**")
+            st.markdown("\n".join(
+                f"- {escape.markdown(coverage.label_of(d, lang))}: {escape.markdown(d.reason_es if lang == 'es' else d.reason_en)}"
+                for d in counts.not_on_map))
         st.caption(t("coverage_table_caption", lang, rows=counts.rows, placed=counts.placed,
                      missing=len(counts.not_on_map)))
-        st.dataframe(coverage.coverage_table(districts, lang), hide_index=True, width="stretch")
+        table = coverage.coverage_table(districts, lang)
+        st.dataframe(table, hide_index=True, width="stretch", column_config={
+            table.columns[0]: st.column_config.TextColumn(width="small"),
+            table.columns[3]: st.column_config.TextColumn(width="small"),
+            table.columns[4]: st.column_config.TextColumn(width="large")})

@@ -3,6 +3,8 @@ the counts of geodata/camp_districts.csv and lists every district."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -42,3 +44,7 @@ def test_the_section_states_the_tables_counts(lang):
     reasons = csv["not_placed_reason" if lang == "en" else "not_placed_reason_es"]
     assert table[why].tolist() == reasons.tolist()
     assert table[name].tolist() == csv[f"name_{lang}"].tolist()
+    # the reasons in full, as text (escaped for Markdown: undo the escapes to compare)
+    shown = re.sub(r"\\(.)", r"\1", text).replace("\u2060", "")
+    for reason in reasons[reasons != ""]:
+        assert reason in shown

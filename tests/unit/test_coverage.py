@@ -99,3 +99,11 @@ def test_the_loaders_check_names_unknown_sources_and_features(tmp_path):
 
 def test_a_package_without_the_table_has_nothing_to_check(tmp_path):
     assert coverage.check_districts(tmp_path, {"src"}, set()) == (set(), [])
+
+
+@pytest.mark.parametrize("lang, expected", [("en", "Camp No. 1, gupvi-001 en"), ("es", "N.º de campo 1, gupvi-001 es")])
+def test_a_district_as_one_line(tmp_path, lang, expected):
+    write(tmp_path, ROWS)
+    districts = read_districts(tmp_path)[0]
+    assert coverage.label_of(districts[0], lang) == expected
+    assert coverage.label_of(districts[4], lang) == f"place-a {lang}"  # no number

@@ -35,6 +35,6 @@ with st.container(key="atlas_below"):  # what the presenter view leaves out
     st.header(t("camps_claims_heading", lang))
     layout.markdown_list(summary.claim_blocks(atlas.claims, "captivity", lang, atlas.sources), t("table_missing", lang))
 
-    districts.camp_districts(loaded.folder, loaded.stamp, lang)  # how much of the camp map is drawn
+    districts.camp_districts(atlas.districts, lang)  # how much of the camp map is drawn
 
 mapview.show_catalog(catalog)  # last: the text above does not wait for it

@@ -10,7 +10,7 @@ is one of them.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,28 +103,26 @@ def read_districts(folder: Path) -> tuple[list[District], list[Problem]]:
 
 
 def check_districts(folder: Path, source_keys: Collection[str],
-                    camp_ids: Collection[str]) -> tuple[set[str], list[Problem]]:
-    """The loader's check of the table, when the package has one: the source keys it cites, and its
-    problems (bad rows, unknown source keys, features that are not placed camps of ``camps.geojson``).
-    A package without the table (a curator's small package) has nothing to check."""
+                    camp_ids: Collection[str]) -> tuple[list[District], list[Problem]]:
+    """The loader's reading of the table, when the package has one: its rows, and its problems (bad
+    rows, unknown source keys, features that are not placed camps of ``camps.geojson``). A package
+    without the table (a curator's small package) has nothing to check."""
     path = confined(folder, FILE)
     if path is None or not path.exists():
-        return set(), []
+        return [], []
     districts, problems = read_districts(folder)
-    cited: set[str] = set()
     for district in districts:
         keys = cited_keys(district.sources)
-        cited |= set(keys)
         if not keys:
             problems.append(Problem(FILE, district.district_id, "sources: at least one citation `key: locator` is required"))
         problems += [Problem(FILE, district.district_id, f"sources: unknown source key {k!r} (not in sources.csv)")
                      for k in keys if k not in source_keys]
         problems += [Problem(FILE, district.district_id, f"feature_ids: {f!r} is not a placed camp in camps.geojson")
                      for f in district.feature_ids if f not in camp_ids]
-    return cited, problems
+    return districts, problems
 
 
-def coverage_of(districts: list[District]) -> Coverage:
+def coverage_of(districts: Sequence[District]) -> Coverage:
     """The counts of the coverage table: how many of the reference's districts are on the map."""
     numbered = [d for d in districts if d.basis == "numbered" and d.status == "confirmed"]
     in_ussr = [d for d in numbered if d.scope == "ussr"]
@@ -149,7 +147,7 @@ def label_of(district: District, lang: str) -> str:
     return f"{t('col_camp_numbers', lang)} {district.camp_numbers}, {name}" if district.camp_numbers else name
 
 
-def coverage_table(districts: list[District], lang: str) -> pd.DataFrame:
+def coverage_table(districts: Sequence[District], lang: str) -> pd.DataFrame:
     """Every district as the page shows it: number(s), name, region, on the map or not, and why not."""
     es = lang == "es"
     yes, no = t("coverage_yes", lang), t("coverage_no", lang)

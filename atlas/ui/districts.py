@@ -3,28 +3,17 @@ the map, and a table of every district with the reason for those that are not.""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from atlas import coverage, escape
 from atlas.i18n import t
-from atlas.model import Problem
 
 
-@st.cache_data(show_spinner=False)
-def _read(folder: str, stamp: object) -> tuple[list[coverage.District], list[Problem]]:
-    """The coverage table, read again whenever the package's stamp changes."""
-    return coverage.read_districts(Path(folder))
-
-
-def camp_districts(folder: str, stamp: object, lang: str) -> None:
-    """The expander "Camp districts on the map": the counts, then every district (data strings go
-    only into the data grid, never into markup)."""
+def camp_districts(districts: tuple[coverage.District, ...], lang: str) -> None:
+    """The expander "Camp districts on the map": the counts, the districts not on the map with their
+    reasons (escaped), then every district in a data grid. The table's problems, if any, are among
+    the package's, shown at the top of the page."""
     with st.expander(t("coverage_heading", lang), icon=":material/checklist:"):
-        districts, problems = _read(folder, stamp)
-        if problems:
-            st.code("\n".join(str(p) for p in problems), language=None)
         if not districts:
             st.info(t("table_missing", lang))
             return

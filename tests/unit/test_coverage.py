@@ -88,8 +88,8 @@ def test_a_missing_file_or_a_link_is_a_problem(tmp_path):
 def test_the_loaders_check_names_unknown_sources_and_features(tmp_path):
     write(tmp_path, [row("gupvi-001", features="camp-a camp-gone"), {**row("gupvi-002"), "sources": "nowhere: p. 2"},
                      {**row("gupvi-003"), "sources": ""}])
-    cited, problems = coverage.check_districts(tmp_path, {"src"}, {"camp-a", "camp-x"})
-    assert cited == {"src", "nowhere"}
+    districts, problems = coverage.check_districts(tmp_path, {"src"}, {"camp-a", "camp-x"})
+    assert [d.district_id for d in districts] == ["gupvi-001", "gupvi-002", "gupvi-003"]
     assert [(p.feature, p.message) for p in problems] == [
         ("gupvi-001", "feature_ids: 'camp-gone' is not a placed camp in camps.geojson"),
         ("gupvi-002", "sources: unknown source key 'nowhere' (not in sources.csv)"),
@@ -98,7 +98,7 @@ def test_the_loaders_check_names_unknown_sources_and_features(tmp_path):
 
 
 def test_a_package_without_the_table_has_nothing_to_check(tmp_path):
-    assert coverage.check_districts(tmp_path, {"src"}, set()) == (set(), [])
+    assert coverage.check_districts(tmp_path, {"src"}, set()) == ([], [])
 
 
 @pytest.mark.parametrize("lang, expected", [("en", "Camp No. 1, gupvi-001 en"), ("es", "N.º de campo 1, gupvi-001 es")])
@@ -107,3 +107,13 @@ def test_a_district_as_one_line(tmp_path, lang, expected):
     districts = read_districts(tmp_path)[0]
     assert coverage.label_of(districts[0], lang) == expected
     assert coverage.label_of(districts[4], lang) == f"place-a {lang}"  # no number
+
+
+def test_the_bibliography_counts_the_tables_citations():
+    from atlas.bibliography import citing_index
+    from atlas.load import load_atlas
+    from atlas.paths import DEFAULT_GEODATA_DIR
+
+    atlas = load_atlas(DEFAULT_GEODATA_DIR)
+    assert atlas.districts and len(atlas.districts) == len(read_districts(DEFAULT_GEODATA_DIR)[0])
+    assert "camp_districts.csv: gupvi-005" in citing_index(atlas)["dzen-komsomolsk-camp5"]

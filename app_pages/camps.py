@@ -5,7 +5,7 @@ import streamlit as st
 from atlas import summary
 from atlas.i18n import long_month, t
 from atlas.pages import CAPTIVITY as PAGE
-from atlas.ui import cache, layout, mapview, widgets
+from atlas.ui import cache, districts, layout, mapview, widgets
 
 lang, loaded = layout.page_start(PAGE)
 atlas = loaded.atlas
@@ -34,5 +34,7 @@ with st.container(key="atlas_below"):  # what the presenter view leaves out
 
     st.header(t("camps_claims_heading", lang))
     layout.markdown_list(summary.claim_blocks(atlas.claims, "captivity", lang, atlas.sources), t("table_missing", lang))
+
+    districts.camp_districts(atlas.districts, lang)  # how much of the camp map is drawn
 
 mapview.show_catalog(catalog)  # last: the text above does not wait for it

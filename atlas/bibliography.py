@@ -39,6 +39,9 @@ def citing_index(atlas: Any) -> dict[str, list[str]]:
         for row in rows:
             for key in cited_keys(row.sources):
                 add(key, f"{name}: {row.id}")
+    for district in getattr(atlas, "districts", ()):
+        for key in cited_keys(district.sources):
+            add(key, f"camp_districts.csv: {district.district_id}")
     return index
 
 

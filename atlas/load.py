@@ -18,6 +18,7 @@ import pandas as pd
 from atlas.causes import root_causes_first
 from atlas.citations import cited_keys
 from atlas.containment import check_containment
+from atlas.coverage import District, check_districts
 from atlas.csvfile import read_rows
 from atlas.dates import parse_partial, span_of
 from atlas.links import check_axis_links, check_claim_links, check_story_links
@@ -158,6 +159,7 @@ class Atlas:
     story: tuple[StoryStep, ...] = ()
     labels: tuple[Label, ...] = ()
     root_causes: tuple[Problem, ...] = ()  # the first problems: files that could not be read, their consequences
+    districts: tuple[District, ...] = ()  # camp_districts.csv: the coverage of the camp districts
 
 
 def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
@@ -202,11 +204,17 @@ def load_atlas(folder: Path, use_gazetteer: bool = False) -> Atlas:
                          + check_story_links(story, ids_by_layer))
     for table in (*axes.values(), *figures, *claims, *history, *story):
         cited |= set(cited_keys(table.sources))
+    camps = layers.get("camps")
+    placed_camps = set(camps.frame.loc[camps.frame.geometry.notna() & (camps.frame["kind"] == "camp"), "id"]) \
+        if camps is not None and "kind" in camps.frame else set()
+    districts, district_problems = check_districts(folder, source_keys, placed_camps)
+    cited |= {key for district in districts for key in cited_keys(district.sources)}
+    package_problems += district_problems
     unused = sorted(set(sources) - cited)
     package_problems += [Problem("sources.csv", k, "source is not cited by any feature or table") for k in unused]
     first, rest = root_causes_first(causes, package_problems)
     return Atlas(layers, sources, axes, tuple(figures), tuple(first + rest), tuple(claims), tuple(history),
-                 tuple(story), tuple(labels), tuple(first))
+                 tuple(story), tuple(labels), tuple(first), tuple(districts))
 
 
 def load_layers(folder: Path, use_gazetteer: bool = False) -> tuple[dict[str, Layer], dict[str, Source], list[Problem]]:

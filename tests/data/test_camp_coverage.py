@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 
 from atlas.citations import cited_keys
+from atlas.coverage import REFERENCE_DISTRICTS, coverage_of, read_districts
 from atlas.paths import DEFAULT_GEODATA_DIR as GEODATA
 
-REFERENCE_COUNT = 68  # internment districts in the standard Japanese reference (Nagase Ryōji)
+REFERENCE_COUNT = REFERENCE_DISTRICTS  # internment districts in the standard Japanese reference (Nagase Ryōji)
 TABLE = GEODATA / "camp_districts.csv"
 README = (GEODATA / "README.md").read_text(encoding="utf-8")
 
@@ -28,19 +29,13 @@ def camps() -> dict[str, dict]:
 
 
 def summary(districts: pd.DataFrame) -> dict[str, int]:
-    numbered = districts[(districts["basis"] == "numbered") & (districts["status"] == "confirmed")]
-    in_ussr = numbered[numbered["scope"] == "ussr"]
-    on_map = in_ussr[in_ussr["feature_ids"] != ""]
-    named = districts[districts["basis"] == "named"]
-    return {
-        "numbered_ussr": len(in_ussr),
-        "numbered_on_map": len(on_map),
-        "unidentified": REFERENCE_COUNT - len(in_ussr),
-        "abroad": int((numbered["scope"] == "abroad").sum()),
-        "candidates": int((districts["status"] == "candidate").sum()),
-        "named": len(named),
-        "named_on_map": int((named["feature_ids"] != "").sum()),
-    }
+    """The counts as the app computes them (atlas.coverage), from the table as pandas reads it."""
+    rows, problems = read_districts(GEODATA)
+    assert not problems and len(rows) == len(districts)
+    counts = coverage_of(rows)
+    return {"numbered_ussr": counts.numbered_ussr, "numbered_on_map": counts.numbered_on_map,
+            "unidentified": counts.unidentified, "abroad": counts.abroad, "candidates": counts.candidates,
+            "named": counts.named, "named_on_map": counts.named_on_map}
 
 
 def test_columns_and_keys(districts):
@@ -49,7 +44,8 @@ def test_columns_and_keys(districts):
     assert set(districts["basis"]) <= {"numbered", "named"}
     assert set(districts["status"]) <= {"confirmed", "candidate"}
     assert set(districts["scope"]) <= {"ussr", "mongolia", "abroad"}
-    assert (districts["name_en"] != "").all() and (districts["name_es"] != "").all()
+    for column in ("name_en", "name_es", "region_en", "region_es"):
+        assert (districts[column] != "").all(), column
 
 
 def test_columns_match_the_package(districts):
@@ -63,8 +59,10 @@ def test_every_row_is_on_the_map_or_says_why_not(districts, camps):
         ids = row["feature_ids"].split()
         if not ids:
             assert row["not_placed_reason"].strip(), f"{row['district_id']}: no feature and no reason"
+            assert row["not_placed_reason_es"].strip(), f"{row['district_id']}: no reason in Spanish"
             continue
-        assert not row["not_placed_reason"], f"{row['district_id']}: placed rows carry no reason"
+        assert not row["not_placed_reason"] and not row["not_placed_reason_es"], \
+            f"{row['district_id']}: placed rows carry no reason"
         for fid in ids:
             assert fid in camps, f"{row['district_id']}: {fid} is not in camps.geojson"
             props = camps[fid]["properties"]
@@ -98,3 +96,9 @@ def test_readme_states_the_counts(districts):
     assert f"{counts['named_on_map']} further places" in README
     assert f"{counts['candidates']} candidate" in README
     assert re.search(rf"{counts['abroad']} transit camps? outside the USSR", README)
+
+
+def test_regions_are_those_of_the_features(districts, camps):
+    for _, row in districts[districts["feature_ids"] != ""].iterrows():
+        first = camps[row["feature_ids"].split()[0]]["properties"]
+        assert (first["region_en"], first["region_es"]) == (row["region_en"], row["region_es"]), row["district_id"]

@@ -75,7 +75,8 @@ class SizedLRU:
     @property
     def nbytes(self) -> int:
         """The estimated bytes held now (never more than the budget)."""
-        return self._bytes
+        with self._lock:
+            return self._bytes
 
     def __len__(self) -> int:
         return len(self._items)

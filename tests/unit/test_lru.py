@@ -128,3 +128,27 @@ def test_mapping_protocol_for_tests_and_callers():
     assert cache["k"] == "v" and "k" in cache and len(cache) == 1 and cache.get("missing", 3) == 3
     del cache["k"]
     assert cache.nbytes == 0 and len(cache) == 0
+
+
+def test_many_threads_reading_while_entries_are_evicted_never_fail():
+    """Low finding: the catalog elements' store was cleared and read without a lock (a possible
+    KeyError under concurrency). It is now a SizedLRU (atlas.ui.cache.CATALOG_HTML): eight threads
+    reading and filling a store that holds two entries get every value right."""
+    cache = lru.SizedLRU("catalogs", budget=2_000)
+    errors: list[BaseException] = []
+
+    def work(offset: int) -> None:
+        try:
+            for i in range(2_000):
+                key = (i + offset) % 7
+                assert cache.get_or_make(key, lambda key=key: str(key) * 1_000) == str(key) * 1_000
+                assert cache.nbytes <= 2_000
+        except BaseException as exc:  # noqa: BLE001 - reported by the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == [] and len(cache) <= 2

@@ -122,7 +122,7 @@ def data_heading(text: str) -> None:
     every heading an id made from its text, even with ``anchor=False`` (a title "# map_div" made
     ``<h2 id="map-div">``; found by tests/browser/test_hostile_browser.py), so this is an element of
     our own with the heading role and level (static/story.css sizes it as the h2 it replaces)."""
-    st.markdown(f'<div class="atlas-data-heading" role="heading" aria-level="2">{escape.html_in_markdown(text)}</div>',
+    st.markdown(f'<p class="atlas-data-heading" role="heading" aria-level="2">{escape.html_in_markdown(text)}</p>',
                 unsafe_allow_html=True)
 
 

@@ -3,7 +3,8 @@
 It accepts what spreadsheet programs write: a UTF-8 byte-order mark (Excel's "CSV UTF-8") is
 read as nothing. It refuses, with one message naming the file and how to save it, a file in
 another encoding; and it names every row with too many or too few fields (an unquoted comma),
-leaving that row out instead of shifting its values into the wrong columns.
+leaving that row out instead of shifting its values into the wrong columns. A value with a
+bidirectional control or another invisible character is named too (atlas/invisible.py).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import csv
 from collections.abc import Collection
 from pathlib import Path
 
+from atlas.invisible import check_values, is_warning
 from atlas.model import Problem, shorten
 
 MAX_FIELD_CHARS = 4_000  # the same limit as a feature's text field ($defs/text maxLength in the schema)
@@ -58,6 +60,10 @@ def read_rows(path: Path, columns: Collection[str]) -> tuple[list[dict[str, str]
         if too_long:
             problems += [Problem(path.name, f"line {line}", f"{shorten(k)}: {n:,} characters, over the limit of "
                                  f"{MAX_FIELD_CHARS:,}") for k, n in too_long]
+            continue
+        invisible = check_values(row)
+        problems += [Problem(path.name, f"line {line}", message) for message in invisible]
+        if not all(is_warning(message) for message in invisible):
             continue
         out.append({**{k: v.strip() for k, v in row.items()}, "_line": str(line)})
     return out, problems

@@ -9,13 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LINE_BREAKS = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Line breaks, and the controls and invisible characters of atlas/invisible.py: written as escapes in
+# a message, so a value can neither add lines to it nor reorder it (a bidirectional override).
+_LINE_BREAKS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e"
+                          "\u2060\u2066-\u2069\ufeff]")
 QUOTE_LIMIT = 120  # characters of a data value a message quotes
 MESSAGE_LIMIT = 600  # characters of a whole message, whatever it quotes
 
 
 def shorten(value: object, limit: int = QUOTE_LIMIT) -> str:
-    """``value`` as one line of text (a line break written as ``\\n``, ``\\u2028``…), cut to ``limit``
+    """``value`` as one line of text (a line break written as ``\\n``, ``\\u2028``…, a control or
+    bidirectional character as its escape), cut to ``limit``
     characters with an ellipsis: a 1 MB value, or one with line breaks, stays one line of a message."""
     text = _LINE_BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(value))
     return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -14,6 +14,7 @@ import shapely.geometry
 
 from atlas.citations import cited_keys
 from atlas.dates import DateFormatError, parse_partial, span_of
+from atlas.invisible import check_values, is_warning
 from atlas.model import Problem, quote
 
 MAX_DECIMALS = 5
@@ -215,6 +216,8 @@ def check_feature(feature: Any, ctx: Context) -> list[str]:
     out += check_geometry(feature.get("geometry"), ctx.rules)
     if ctx.gazetteer is not None and not out:
         out += check_gazetteer(feature, ctx.gazetteer)
+    if isinstance(props, dict):
+        out += check_values(props)  # bidirectional controls and other invisible characters (atlas/invisible.py)
     return out
 
 
@@ -234,6 +237,6 @@ def check_collection(file: str, doc: Any, ctx: Context) -> tuple[list[dict[str, 
         else:
             ctx.seen_ids.setdefault(label, file)
         problems += [Problem(file, label, m) for m in messages]
-        if not messages:
+        if all(is_warning(m) for m in messages):
             good.append(feature)
     return good, problems

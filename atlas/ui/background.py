@@ -15,7 +15,6 @@ import os
 import queue
 import threading
 import time
-from collections import OrderedDict
 from typing import Any
 
 from atlas.map import catalog as catalogs
@@ -24,13 +23,14 @@ from atlas.pages import MAP_PAGES
 from atlas.ui import cache
 
 QUEUE_SIZE = 16
-TABLES_KEPT = 16  # step tables' elements: a page and language each (about 20 kB apiece)
+TABLES_KEPT = 16  # step tables' elements: a page and language each (about 20 kB apiece), bounded in bytes too
 
 _jobs: queue.Queue[tuple[Any, ...]] = queue.Queue(maxsize=QUEUE_SIZE)
 _seen: set[tuple[Any, ...]] = set()
 _lock = threading.Lock()
 _latest: dict[str, cache.Stamp] = {}  # data folder -> the newest stamp a page has run with
-_steps: OrderedDict[tuple[Any, ...], str] = OrderedDict()  # (folder, stamp, page, lang) -> element
+_steps = cache.STEP_TABLES  # (folder, stamp, page, lang) -> element
+_steps.max_entries = TABLES_KEPT
 _worker: threading.Thread | None = None
 
 
@@ -44,8 +44,7 @@ def step_table(loaded: cache.Loaded, page: str, lang: str) -> dict[str, Any]:
 
 def steps_element(loaded: cache.Loaded, page: str, lang: str) -> str | None:
     """The page's step table as a hidden element, once the worker has built it (None before)."""
-    with _lock:
-        return _steps.get((loaded.folder, loaded.stamp, page, lang))
+    return _steps.get((loaded.folder, loaded.stamp, page, lang))
 
 
 def submit(loaded: cache.Loaded, page: str, lang: str, start: dt.date, prepare_day: Any) -> bool:
@@ -97,11 +96,7 @@ def _prepare(loaded: cache.Loaded, page: str, lang: str, start: dt.date, prepare
         return
     key = (loaded.folder, loaded.stamp, page, lang)
     element = catalogs.steps_html(cache.page_catalog(loaded, page, lang), step_table(loaded, page, lang))
-    with _lock:
-        _steps[key] = element
-        _steps.move_to_end(key)
-        while len(_steps) > TABLES_KEPT:
-            _steps.popitem(last=False)
+    _steps.put(key, element)
     days = MAP_PAGES[page].days()
     ordered = [d for d in days if d > start] + [d for d in reversed(days) if d < start] + [d for d in days if d == start]
     for day in ordered:

@@ -1,11 +1,16 @@
 """The data package and everything computed from it, cached for all sessions.
 
-Every cache is keyed by the data folder's stamp, so a changed data file is read again.
+Every cache is keyed by the data folder's stamp (the content of the files the package declares), so
+a changed data file is read again and a stray one changes nothing. The caches that grow with the
+dates (a page's features, text, layer and map on each date) are bounded in bytes as well as entries
+(:mod:`atlas.lru`, ``ATLAS_CACHE_MB``); the others hold one entry per page and language at most, a
+few data versions deep.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,26 +18,58 @@ from typing import Any
 import folium
 import streamlit as st
 
-from atlas import dayview, export, package, scene, timeline
+from atlas import dayview, export, lru, package, scene, timeline
 from atlas.i18n import long_date, long_month
-from atlas.load import Atlas, DataError, load_atlas
+from atlas.load import TABLE_FILES, Atlas, DataError, load_atlas
 from atlas.map import catalog as catalogs
 from atlas.map import client, elements, overlays, packing
 from atlas.pages import MAP_PAGES
 from atlas.paths import geodata_dir
 
-Stamp = tuple[tuple[str, int], ...]
+Stamp = tuple[tuple[str, str], ...]
+VERSIONS_KEPT = 4  # data versions the entry-bounded caches keep (an edit makes a new one)
+
+BUDGET = lru.Budget(lru.total_budget())  # ATLAS_CACHE_MB, shared by the caches that grow with the dates
+SHOWN = BUDGET.cache("features on a date", 0.15)
+DAY_VIEWS = BUDGET.cache("text on a date", 0.10)
+LAYERS = BUDGET.cache("layer on a date", 0.30)
+MAP_ARGS = BUDGET.cache("map on a date", 0.25)  # atlas.ui.mapview
+CATALOG_HTML = BUDGET.cache("catalog elements", 0.06)  # atlas.ui.mapview
+STEP_TABLES = BUDGET.cache("step tables", 0.06)  # atlas.ui.background
+HANDOUTS = BUDGET.cache("map handouts", 0.08)  # atlas.ui.handouts
+
+_digests: dict[tuple[str, int, int, int], str] = {}  # (file, size, mtime, inode) -> content digest
+_current: dict[str, Stamp] = {}  # data folder -> the stamp of its last load
+
+
+def _digest(path: Path) -> str:
+    """The content digest of a file, computed again only when its size or modification time changes."""
+    try:
+        info = path.stat()
+        key = (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
+        if key not in _digests:
+            if len(_digests) > 512:
+                _digests.clear()
+            _digests[key] = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        return _digests[key]
+    except OSError as exc:
+        return f"unreadable: {type(exc).__name__}"
 
 
 def _stamp(folder: Path) -> Stamp:
-    """A cache key that changes whenever a file the package declares changes (datapackage.json, its
-    resources, schema and documents). A stray file in the folder (an editor's swap file) does not
-    change it, so it starts no new cache entries and no background work."""
+    """A cache key that changes whenever the content of a file the package declares changes
+    (datapackage.json, its resources, schema and documents, and the tables the loader reads by
+    name). A stray file in the folder (an editor's swap file) does not change it, nor does saving a
+    file unchanged, so neither starts new cache entries or background work."""
     try:
-        files = [path for path, _ in package.published_files(folder)]
+        files = {relative: path for path, relative in package.published_files(folder)}
     except Exception:  # noqa: BLE001 - no readable description: the loader names the problem; key on the folder
-        files = sorted(p for p in folder.glob("*") if p.is_file()) if folder.is_dir() else []
-    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+        files = {p.name: p for p in sorted(folder.glob("*")) if p.is_file()} if folder.is_dir() else {}
+    for name in TABLE_FILES:
+        path = package.confined(folder, name)
+        if name not in files and path is not None and path.is_file():
+            files[name] = path
+    return tuple((relative, _digest(path)) for relative, path in sorted(files.items()))
 
 
 EMPTY_ATLAS = Atlas({}, {}, {}, (), ())
@@ -48,7 +85,7 @@ class Loaded:
     stamp: Stamp
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=VERSIONS_KEPT)
 def _load(folder: str, stamp: Stamp) -> tuple[Atlas, str]:
     try:
         return load_atlas(Path(folder)), ""
@@ -72,17 +109,20 @@ def load() -> Loaded:
     """The data package (cached until a file in the data folder changes)."""
     folder = geodata_dir()
     stamp = _stamp(folder)
+    if _current.get(str(folder)) != stamp:  # the data changed: what was built from the old is garbage
+        _current[str(folder)] = stamp
+        BUDGET.discard(lambda key: key[0] == str(folder) and key[1] != stamp)
     atlas, fatal = _load(str(folder), stamp)
     return Loaded(atlas, fatal, str(folder), stamp)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=len(MAP_PAGES) * VERSIONS_KEPT)
 def _frame(folder: str, stamp: Stamp, page: str) -> Any:
     atlas, _ = _load(folder, stamp)
     return scene.page_frame(atlas, page)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=2 * len(MAP_PAGES) * VERSIONS_KEPT)
 def _catalog(folder: str, stamp: Stamp, page: str, lang: str) -> catalogs.MapCatalog:
     atlas, _ = _load(folder, stamp)
     spec = MAP_PAGES[page]
@@ -101,10 +141,9 @@ def page_catalog(loaded: Loaded, page: str, lang: str) -> catalogs.MapCatalog:
     return _catalog(loaded.folder, loaded.stamp, page, lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=1024)
 def _shown(folder: str, stamp: Stamp, page: str, day: dt.date) -> Any:
-    atlas, _ = _load(folder, stamp)
-    return timeline.on_date(_frame(folder, stamp, page), day, atlas.axes)
+    return SHOWN.get_or_make((folder, stamp, page, day), lambda: timeline.on_date(
+        _frame(folder, stamp, page), day, _load(folder, stamp)[0].axes))
 
 
 def shown_on(loaded: Loaded, page: str, day: dt.date) -> Any:
@@ -118,10 +157,9 @@ def page_frame(loaded: Loaded, page: str) -> Any:
     return _frame(loaded.folder, loaded.stamp, page)
 
 
-@st.cache_data(show_spinner=False, max_entries=1024)
 def _day_view(folder: str, stamp: Stamp, page: str, day: dt.date, lang: str) -> dayview.DayView:
-    atlas, _ = _load(folder, stamp)
-    return dayview.day_view(page, _frame(folder, stamp, page), _shown(folder, stamp, page, day), day, lang, atlas.axes)
+    return DAY_VIEWS.get_or_make((folder, stamp, page, day, lang), lambda: dayview.day_view(
+        page, _frame(folder, stamp, page), _shown(folder, stamp, page, day), day, lang, _load(folder, stamp)[0].axes))
 
 
 def day_view(loaded: Loaded, page: str, day: dt.date, lang: str) -> dayview.DayView:
@@ -129,11 +167,12 @@ def day_view(loaded: Loaded, page: str, day: dt.date, lang: str) -> dayview.DayV
     return _day_view(loaded.folder, loaded.stamp, page, day, lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=1024)
 def _layer_data(folder: str, stamp: Stamp, page: str, day: dt.date, lang: str) -> dict[str, Any]:
-    atlas, _ = _load(folder, stamp)
-    shown = _shown(folder, stamp, page, day)
-    return scene.layer_data(atlas, page, day, lang, _catalog(folder, stamp, page, lang).icons, shown)
+    def make() -> dict[str, Any]:
+        atlas, _ = _load(folder, stamp)
+        shown = _shown(folder, stamp, page, day)
+        return scene.layer_data(atlas, page, day, lang, _catalog(folder, stamp, page, lang).icons, shown)
+    return LAYERS.get_or_make((folder, stamp, page, day, lang), make)
 
 
 def layer_data(loaded: Loaded, page: str, day: dt.date, lang: str) -> dict[str, Any]:
@@ -146,7 +185,7 @@ def packed_layer(loaded: Loaded, page: str, day: dt.date, lang: str) -> dict[str
     return packing.pack_layer(layer_data(loaded, page, day, lang), page_catalog(loaded, page, lang).places)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=len(MAP_PAGES) * VERSIONS_KEPT)
 def _default_view(folder: str, stamp: Stamp, page: str) -> tuple[tuple[float, ...], ...]:
     atlas, _ = _load(folder, stamp)
     return tuple(tuple(corner) for corner in scene.default_view(atlas, page))
@@ -163,19 +202,19 @@ def day_layer(loaded: Loaded, page: str, day: dt.date, lang: str) -> folium.Feat
     return elements.layer_from_data(layer_data(loaded, page, day, lang), day, places)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=16 * VERSIONS_KEPT)
 def layer_csv(path: str, stamp: Stamp) -> bytes:
     """A layer's CSV download, rebuilt only when a data file changes."""
     return export.layer_csv(Path(path).read_text(encoding="utf-8"))
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=2)
 def package_zip(folder: str, stamp: Stamp) -> bytes:
     """The whole data package as a zip, rebuilt only when a data file changes."""
     return export.package_zip(Path(folder))
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=len(MAP_PAGES) * VERSIONS_KEPT)
 def _change_codes(folder: str, stamp: Stamp, page: str) -> list[str]:
     spec = MAP_PAGES[page]
     atlas, _ = _load(folder, stamp)

@@ -33,13 +33,14 @@ def _story_pdf(folder: str, stamp: cache.Stamp, lang: str, url: str) -> bytes:
     return handout.story_pdf(atlas, lang, url, geodata=Path(folder))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
 def _map_pdf(folder: str, stamp: cache.Stamp, page: str, day: dt.date, compare: dt.date | None, lang: str,
              url: str) -> bytes:
-    from atlas import handout
+    def make() -> bytes:
+        from atlas import handout
 
-    atlas, _ = cache._load(folder, stamp)
-    return handout.map_pdf(atlas, page, day, lang, url, compare=compare, geodata=Path(folder))
+        atlas, _ = cache._load(folder, stamp)
+        return handout.map_pdf(atlas, page, day, lang, url, compare=compare, geodata=Path(folder))
+    return cache.HANDOUTS.get_or_make((folder, stamp, page, day, compare, lang, url), make)  # bounded in bytes
 
 
 def story_button(loaded: cache.Loaded, lang: str) -> None:

@@ -4,7 +4,6 @@ the watchdog and the HTML download."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -20,20 +19,12 @@ from atlas.ui import background, cache, component, handouts, widgets
 MAP_HEIGHT = 540
 View = tuple[tuple[float, ...], ...]
 
-_CATALOG_HTML: dict[str, str] = {}  # catalog id -> its element; ids follow content, so never stale
-_CATALOG_LOCK = threading.Lock()  # sessions run in threads: clearing and reading happen under it
-
 
 def show_catalog(catalog: catalogs.MapCatalog) -> None:
     """Put the catalog in the page once, hidden. Its content never changes between reruns, so
     Streamlit caches the message and a slider step does not send it again."""
-    with _CATALOG_LOCK:
-        element = _CATALOG_HTML.get(catalog.id)
-        if element is None:
-            if len(_CATALOG_HTML) > 32:
-                _CATALOG_HTML.clear()
-            element = _CATALOG_HTML[catalog.id] = catalogs.catalog_html(catalog)
-    st.html(element)
+    # Keyed by the catalog's id, which follows its content, so never stale; bounded in bytes.
+    st.html(cache.CATALOG_HTML.get_or_make(catalog.id, lambda: catalogs.catalog_html(catalog)))
 
 
 def map_watchdog(lang: str) -> None:
@@ -64,9 +55,16 @@ def focus(frame: Any, page: MapPage, default: list[list[float]]) -> tuple[str | 
     return st.session_state[key][1:]
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
 def _map_args(folder: str, stamp: cache.Stamp, page: str, lang: str, view: View, day: dt.date,
               by_reference: bool, focused: str | None = None, compare: dt.date | None = None) -> dict[str, Any]:
+    """The map component's arguments (cached in :data:`atlas.ui.cache.MAP_ARGS`, bounded in bytes)."""
+    key = (folder, stamp, page, lang, view, day, by_reference, focused, compare)
+    return cache.MAP_ARGS.get_or_make(key, lambda: _make_map_args(folder, stamp, page, lang, view, day, by_reference,
+                                                                  focused, compare))
+
+
+def _make_map_args(folder: str, stamp: cache.Stamp, page: str, lang: str, view: View, day: dt.date,
+                   by_reference: bool, focused: str | None, compare: dt.date | None) -> dict[str, Any]:
     loaded = cache.Loaded(cache._load(folder, stamp)[0], "", folder, stamp)
     catalog = cache.page_catalog(loaded, page, lang)
     base = scene.scene_map(page, lang, catalog, [list(corner) for corner in view], focus=focused)

@@ -6,7 +6,7 @@ import pytest
 
 from atlas.load import load_atlas, validate_package
 from atlas.model import MESSAGE_LIMIT, QUOTE_LIMIT
-from tests.support.hostile import corpus, cycling, hostile_package, short_corpus
+from tests.support.hostile import corpus, cycling, hostile_package, refused, short_corpus
 
 CORPUS = corpus()
 
@@ -35,6 +35,11 @@ def test_every_free_text_field_takes_the_string(name, value, tmp_path):
     assert_clear(problems)
     if len(value) > 4_000:  # over the limits: named, never loaded whole
         assert problems
+    elif refused(value):  # a bidirectional control or a control character: every feature and row named, left out
+        atlas = load_atlas(folder)
+        assert len(atlas.layers["offensive"].frame) == 0
+        assert {p.file for p in problems} >= {"offensive.geojson", "sources.csv", "story.csv", "claims.csv"}
+        assert len({p.feature for p in problems if p.file == "offensive.geojson" and " U+" in p.message}) == 8
     elif value.strip():
         atlas = load_atlas(folder)
         assert len(atlas.layers["offensive"].frame) == 8, [str(p) for p in problems][:5]  # text is only text

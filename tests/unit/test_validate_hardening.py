@@ -44,6 +44,16 @@ def test_a_table_with_a_header_only_is_flagged(table, tmp_path):
     assert f"{table}.csv: -: the table has a header but no rows" in problems
 
 
+@pytest.mark.parametrize("content", ["", "\ufeff", "\n\n"], ids=["no bytes", "a byte-order mark only", "blank lines"])
+@pytest.mark.parametrize("table", ["story", "axes", "figures", "claims", "history", "labels", "sources"])
+def test_an_empty_table_file_is_flagged(table, content, tmp_path):
+    """Low finding: an empty story.csv passed the validator. Whatever 'empty' looks like, it is named."""
+    folder = write_package(tmp_path)
+    (folder / f"{table}.csv").write_text(content, "utf-8")
+    problems = [str(p) for p in validate_package(folder) if p.file == f"{table}.csv"]
+    assert problems and problems[0].startswith(f"{table}.csv: -: missing column(s): "), problems
+
+
 LONG = "x" * 300_000  # under the 1 MB file limit, far over the 4,000-character text limit
 LONG_CELL = "x" * 100_000  # Python's csv module refuses a field over 128 KiB (that is a problem of its own)
 

@@ -195,8 +195,10 @@ def compare_control(page: MapPage, lang: str) -> str | None:
     return choice
 
 
-def story_step(total: int, key: str = "step") -> int:
-    """The current story step, seeded from ``?step=`` and written back to the URL.
+def story_step(numbers: list[int], key: str = "step") -> int:
+    """The current story step's own number (``numbers``: the steps' numbers, in order), seeded from
+    ``?step=`` and written back to the URL. A step is named by its number, never by its position: a
+    row the validator left out does not shift the steps after it.
 
     Each step written to the URL is a new entry in the browser's history (Streamlit pushes one
     whenever the app changes its query), so the browser's Back button brings back the previous
@@ -205,12 +207,15 @@ def story_step(total: int, key: str = "step") -> int:
     """
     raw = st.query_params.get(key)
     if key not in st.session_state or (raw is not None and history_navigation()):
-        number, reason = params.parse_step(raw, total) if raw is not None else (None, "")
+        number, reason = params.parse_step(raw, max(numbers)) if raw is not None else (None, "")
+        if number is not None and number not in numbers:
+            number, reason = None, "missing"
         if reason:
             notice("notice_step_invalid")
-        st.session_state[key] = number or st.session_state.get(key) or 1
-        st.session_state["story_select"] = st.session_state[key]
-    st.session_state[key] = min(max(int(st.session_state[key]), 1), total)
+        st.session_state[key] = number or st.session_state.get(key) or numbers[0]
+    if st.session_state[key] not in numbers:
+        st.session_state[key] = numbers[0]
+    st.session_state["story_select"] = st.session_state[key]
     st.query_params[key] = str(st.session_state[key])
     return st.session_state[key]
 

@@ -78,3 +78,39 @@ def test_with_dongning_missing_the_story_page_names_it_first(tmp_path, monkeypat
     lines = at.code[0].value.splitlines()
     assert lines[0] == "dongning.geojson: -: file is missing"
     assert "follow-on problem" in lines[1] and len(lines) <= 3, lines
+
+
+def test_story_steps_keep_their_own_numbers_when_a_row_is_left_out(tmp_path, monkeypatch):
+    """Finding 12: a step the validator leaves out shifts none of the others: ?step=6 is step 6, and
+    ?step=5 (the row left out) gets a notice."""
+    import csv
+    import html
+    import shutil
+
+    from atlas.paths import DEFAULT_GEODATA_DIR
+
+    folder = tmp_path / "geodata"
+    shutil.copytree(DEFAULT_GEODATA_DIR, folder)
+    path = folder / "story.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    step_6 = next(row for row in rows if row["step"] == "6")
+    last = rows[-1]["step"]
+    for row in rows:
+        if row["step"] == "5":
+            row["page"] = "nowhere"  # an unknown page: the row is left out
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    monkeypatch.setenv("ATLAS_GEODATA_DIR", str(folder))
+    at = run({"step": "6"}, "story")
+    assert not at.exception
+    assert at.selectbox(key="story_select").value == 6
+    assert at.caption[0].value.startswith(f"Step 6 of {last} · ")
+    (title,) = [m.value for m in at.markdown if 'class="atlas-data-heading"' in m.value]
+    assert step_6["title_en"] in html.unescape(title)
+    at.button(key="story_previous").click().run()
+    assert at.selectbox(key="story_select").value == 4  # over the step left out
+    at = run({"step": "5"}, "story")
+    assert [toast.value for toast in at.toast] and at.selectbox(key="story_select").value == 1

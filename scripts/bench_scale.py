@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import benchmark as bench  # noqa: E402
+
 from tests.support.browser import CHROMIUM, MAP_IFRAME, start_server  # noqa: E402
 
 PAGE = "/?day=1945-08-09"

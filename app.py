@@ -4,10 +4,11 @@ import streamlit as st
 
 from atlas.i18n import t
 from atlas.pages import DEFAULT_PAGE, PAGES
-from atlas.ui import cache, layout, widgets
+from atlas.ui import cache, layout, memory, widgets
 
 st.set_page_config(page_title="Atlas of August 1945", page_icon=":material/map:", layout="wide")
 cache.install_static()  # Leaflet and the basemap, served by the app itself (static/, once per process)
+memory.tune_allocator()  # large buffers (each session's catalog) go back to the system (once per process)
 
 lang = widgets.language()
 layout.page_styles()

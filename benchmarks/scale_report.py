@@ -36,8 +36,13 @@ ROWS = [  # (label, how to read it from a factor's row)
 ]
 
 
+def measured(results: dict) -> list[dict]:
+    """The factors measured to the end (a factor the machine could not hold carries ``error``)."""
+    return [r for r in results["factors"] if "error" not in r]
+
+
 def table(results: dict) -> str:
-    rows = results["factors"]
+    rows = measured(results)
     lines = ["| measure | " + " | ".join(f"{r['factor']}×" for r in rows) + " |",
              "|---|" + "---|" * len(rows)]
     for label, read in ROWS:
@@ -46,7 +51,7 @@ def table(results: dict) -> str:
 
 
 def plot(results: dict, out: Path) -> None:
-    rows = results["factors"]
+    rows = measured(results)
     x = [r["factor"] for r in rows]
     fig, axes = plt.subplots(2, 2, figsize=(10, 7.5))
     series = [
@@ -86,6 +91,9 @@ def main() -> None:
     if len(sys.argv) > 2:
         plot(results, Path(sys.argv[2]))
     print(table(results))
+    for row in results["factors"]:
+        if "error" in row:
+            print(f"\n{row['factor']}×: not measured to the end: {row['error']}")
 
 
 if __name__ == "__main__":

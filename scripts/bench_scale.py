@@ -172,7 +172,11 @@ async def measure(args) -> dict:
                         folder = Path(tmp) / f"x{factor}"
                         subprocess.run([sys.executable, str(ROOT / "scripts" / "scale.py"), "--factor", str(factor),
                                         "--out", str(folder)], check=True, capture_output=True)
-                    row = await one_factor(browser, factor, folder, floor_url, args)
+                    try:
+                        row = await one_factor(browser, factor, folder, floor_url, args)
+                    except Exception as exc:  # noqa: BLE001 - a factor the machine cannot hold is a result
+                        row = {"factor": factor, "error": f"{type(exc).__name__}: {str(exc)[:300]}",
+                               "load_average_after": [round(x, 2) for x in os.getloadavg()]}
                     print(json.dumps(row), flush=True)
                     results["factors"].append(row)
                     Path(args.out).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -15,6 +15,7 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -114,6 +115,7 @@ async def measure(args) -> dict:
                 "page_p95_s": p95([s[2] for s in steps if s[0] == name])}
     finally:
         cluster.stop()
+        shutil.rmtree(folder, ignore_errors=True)
     result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     result["measured_at"] = time.strftime("%Y-%m-%d %H:%M:%S %Z")
     return result

@@ -4,12 +4,13 @@ import streamlit as st
 
 from atlas.i18n import t
 from atlas.pages import DEFAULT_PAGE, PAGES
-from atlas.ui import cache, layout, widgets
+from atlas.ui import cache, layout, memory, widgets
 
 # An emoji icon: Streamlit draws it as a data: URL. A ":material/…:" icon is fetched from fonts.gstatic.com,
 # a request outside the app (and blocked by a strict Content-Security-Policy, atlas/csp.py).
 st.set_page_config(page_title="Atlas of August 1945", page_icon="🗺️", layout="wide")
 cache.install_static()  # Leaflet and the basemap, served by the app itself (static/, once per process)
+memory.tune_allocator()  # large buffers (each session's catalog) go back to the system (once per process)
 
 lang = widgets.language()
 layout.page_styles()

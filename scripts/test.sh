@@ -11,13 +11,16 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
-# Debian's chromium for the Playwright tests (Playwright cannot download its own browser here), and
-# Debian's Node.js and npm for the map client's tests and linter.
+# Debian's chromium for the Playwright tests (Playwright cannot download its own browser here),
+# Debian's Node.js and npm for the map client's tests and linter, and Debian's HAProxy for the test
+# of several replicas (tests/browser/test_replicas.py; scripts/replicas.py runs the binary itself
+# with its own config, never the system service).
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 missing=()
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+{ command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ]; } || missing+=(haproxy)
 if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -1,0 +1,100 @@
+"""The cost curve's table and plot from scripts/bench_scale.py's JSON.
+
+    .venv/bin/python benchmarks/scale_report.py docs/scale.json docs/scale.png   # prints the table
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+ROWS = [  # (label, how to read it from a factor's row)
+    ("features in the package", lambda r: f"{r['features']:,}"),
+    ("features drawn (offensive, 9 Aug)", lambda r: f"{r['features_drawn']:,}"),
+    ("load + validation (s)", lambda r: f"{r['load_s']:.1f}"),
+    ("step table: build (s)", lambda r: f"{r['step_table_s']:.1f}"),
+    ("step table: size (kB) / rows", lambda r: f"{r['step_table_kb']:,.0f} / {r['step_table_rows']:,}"),
+    ("catalog sent on load (kB)", lambda r: f"{r['catalog_kb']:,.0f}"),
+    ("bytes per step, median (max)", lambda r: f"{r['bytes_per_step'] / 1000:.1f} kB ({r['bytes_per_step_max'] / 1000:.0f})"),
+    ("key → map painted (ms) / floor step", lambda r: f"{1000 * r['key_to_map_s']:.0f} / {1000 * r['floor_step_s']:.0f} "
+                                                      f"= **{r['step_ratio']:.2f}×**"),
+    ("whole step (ms)", lambda r: f"{1000 * r['whole_step_s']:.0f}"),
+    ("first map, cold server (s) / × floor load", lambda r: f"{r['cold_first_map_s']:.1f} / {r['cold_ratio']:.1f}×"),
+    ("first map, warm server (s) / floor load", lambda r: f"{r['warm_first_map_s']:.1f} / {r['floor_load_s']:.1f} "
+                                                          f"= **{r['warm_ratio']:.2f}×**"),
+    ("step table ready after first visit (s)", lambda r: f"{r['step_table_after_s']:.0f}"),
+    ("server memory, 1 session (MB)", lambda r: f"{r['server_mb_1_session']}"),
+    ("server memory, N sessions (MB)", lambda r: f"{r['server_mb_sessions']} (N = {r['sessions']})"),
+    ("browser: JS heap (MB) / DOM nodes", lambda r: f"{r['browser']['js_heap_mb']:.0f} / {r['browser']['dom_nodes']:,}"),
+    ("load average (1 min) before → after", lambda r: f"{r['load_average_before'][0]:.1f} → {r['load_average_after'][0]:.1f}"),
+]
+
+
+def measured(results: dict) -> list[dict]:
+    """The factors measured to the end (a factor the machine could not hold carries ``error``)."""
+    return [r for r in results["factors"] if "error" not in r]
+
+
+def table(results: dict) -> str:
+    rows = measured(results)
+    lines = ["| measure | " + " | ".join(f"{r['factor']}×" for r in rows) + " |",
+             "|---|" + "---|" * len(rows)]
+    for label, read in ROWS:
+        lines.append(f"| {label} | " + " | ".join(read(r) for r in rows) + " |")
+    return "\n".join(lines)
+
+
+def plot(results: dict, out: Path) -> None:
+    rows = measured(results)
+    x = [r["factor"] for r in rows]
+    fig, axes = plt.subplots(2, 2, figsize=(10, 7.5))
+    series = [
+        (axes[0][0], "seconds", [("load + validation", "load_s"), ("step table build", "step_table_s"),
+                                 ("first map, cold", "cold_first_map_s"), ("first map, warm", "warm_first_map_s"),
+                                 ("floor load", "floor_load_s")]),
+        (axes[0][1], "milliseconds", [("key → map painted", "key_to_map_s"), ("floor step", "floor_step_s"),
+                                      ("whole step", "whole_step_s")]),
+        (axes[1][0], "kB", [("catalog (page load)", "catalog_kb"), ("step table", "step_table_kb"),
+                            ("bytes per step", "bytes_per_step")]),
+        (axes[1][1], "MB", [("server, 1 session", "server_mb_1_session"), ("server, N sessions", "server_mb_sessions")]),
+    ]
+    for ax, unit, lines in series:
+        for label, key in lines:
+            y = [r[key] for r in rows]
+            if unit == "milliseconds":
+                y = [1000 * v for v in y]
+            if key == "bytes_per_step":
+                y = [v / 1000 for v in y]
+            ax.plot(x, y, marker="o", label=label)
+        if unit == "MB":
+            ax.plot(x, [r["browser"]["js_heap_mb"] for r in rows], marker="o", label="browser JS heap, 1 page")
+            ax.axhline(600, color="grey", linestyle=":", label="target: N sessions < 600 MB")
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xticks(x, [f"{v}×" for v in x])
+        ax.set_ylabel(unit)
+        ax.grid(True, which="both", alpha=0.3)
+        ax.legend(fontsize=7)
+    fig.suptitle("The atlas at 1×–30× its data (offensive page), one run; log–log")
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+
+
+def main() -> None:
+    results = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    if len(sys.argv) > 2:
+        plot(results, Path(sys.argv[2]))
+    print(table(results))
+    for row in results["factors"]:
+        if "error" in row:
+            print(f"\n{row['factor']}×: not measured to the end: {row['error']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -14,6 +14,7 @@ from atlas.pages import MAP_PAGES
 from atlas.paths import DEFAULT_GEODATA_DIR
 from tests.support.browser import (
     MAP_IFRAME,
+    NOT_RUNNING,
     after_run,
     caption,
     expected_markers,
@@ -49,11 +50,14 @@ def test_story_mode_follows_clicker_and_arrow_keys_and_the_back_button(offline_p
     open_app(page, f"{app_url}/story?step=2")
     expect(page.get_by_role("heading", name="Three fronts attack at once")).to_be_visible(timeout=30_000)
     go_to = page.get_by_role("combobox", name="Go to step")
+    expect(page.frame_locator(MAP_IFRAME).locator(".atlas-icon").first).to_be_visible(timeout=30_000)
+    page.locator(NOT_RUNNING).wait_for(state="attached", timeout=30_000)  # the page's run has ended
     page.locator("body").focus()
     for key, step in (("PageDown", "3"), ("ArrowRight", "4"), ("ArrowLeft", "3"), ("PageUp", "2"),
                       ("ArrowRight", "3"), ("PageDown", "4")):
         page.keyboard.press(key)
         expect(page).to_have_url(url_with("step", step), timeout=30_000)
+        page.locator(NOT_RUNNING).wait_for(state="attached", timeout=30_000)
         expect(go_to).to_have_value(re.compile(rf"^{step}\. "), timeout=30_000)  # "go to step" follows
     page.go_back()  # the browser's Back: the previous step, its heading and its "go to step"
     expect(page).to_have_url(url_with("step", "3"), timeout=30_000)

@@ -4,6 +4,7 @@ that adds it to HTML answers only. The browser test is tests/browser/test_csp.py
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 
 from atlas import csp
 
@@ -51,7 +52,9 @@ def _answer(content_type: bytes, path: str = "/", kind: str = "http") -> list[di
     async def receive():
         return {}
 
-    asyncio.run(csp.ContentSecurityPolicy(app)({"type": kind, "path": path}, receive, send))
+    # in a thread of its own: after the browser tests, Playwright's loop may be running in this one
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, csp.ContentSecurityPolicy(app)({"type": kind, "path": path}, receive, send)).result()
     return sent
 
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from atlas.i18n import t
 from atlas.pages import DEFAULT_PAGE, PAGES
-from atlas.ui import cache, layout, memory, widgets
+from atlas.ui import background, cache, layout, memory, widgets
 
 # An emoji icon: Streamlit draws it as a data: URL. A ":material/…:" icon is fetched from fonts.gstatic.com,
 # a request outside the app (and blocked by a strict Content-Security-Policy, atlas/csp.py).
@@ -18,8 +18,9 @@ st.sidebar.markdown(f"**{t('app_title', lang)}**  \n{t('app_subtitle', lang)}")
 st.sidebar.caption(t("footer", lang))
 layout.page_language(lang)  # <html lang> follows the choice on every page
 
-st.navigation([
-    st.Page(page.file, title=t(page.title_key, lang), icon=page.icon, url_path=page.url_path,
-            default=page is DEFAULT_PAGE)
-    for page in PAGES
-]).run()
+with background.visitor_run():  # the background worker waits while a page runs, and just after
+    st.navigation([
+        st.Page(page.file, title=t(page.title_key, lang), icon=page.icon, url_path=page.url_path,
+                default=page is DEFAULT_PAGE)
+        for page in PAGES
+    ]).run()

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = REPO / "geodata" / "schema" / "feature.schema.json"
+
+# Loaded packages' snapshots (atlas/snapshot.py) go to a folder of the test run's own, never the
+# user's cache; the servers the browser tests start inherit it.
+_SNAPSHOTS = os.environ.setdefault("ATLAS_SNAPSHOT_DIR", tempfile.mkdtemp(prefix="atlas-snapshots-"))
+
+
+def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001 - pytest's hook signature
+    if _SNAPSHOTS.startswith(tempfile.gettempdir()) and "atlas-snapshots-" in _SNAPSHOTS:
+        shutil.rmtree(_SNAPSHOTS, ignore_errors=True)
 
 SOURCES_CSV = (
     "key,dossier_key,citation,url,rights,note\n"

@@ -6,6 +6,11 @@ table (every date's layer: from then on the map switches dates in the browser th
 moves), then each date's map arguments for the page's default view and each date's text, the dates
 after the visitor's first date first. The queue is bounded, a job is never queued twice, and a job
 stops as soon as the data changes. ``ATLAS_PREWARM=0`` turns it off.
+
+The worker gives way to visitors: it starts a job, and each date of it, only once no page has been
+running for :data:`QUIET_S` (a visitor's page and the browser drawing its map come first; on a
+fresh server the first map was drawn while the worker built the step table beside it), waiting at
+most :data:`MOST_WAIT_S` so that a busy classroom still gets its dates prepared.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ import os
 import queue
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from atlas.map import catalog as catalogs
@@ -32,6 +39,38 @@ _latest: dict[str, cache.Stamp] = {}  # data folder -> the newest stamp a page h
 _steps = cache.STEP_TABLES  # (folder, stamp, page, lang) -> element
 _steps.max_entries = TABLES_KEPT
 _worker: threading.Thread | None = None
+QUIET_S = 1.0  # seconds without a page running before the worker takes the next date
+MOST_WAIT_S = 5.0  # the longest the worker waits for that
+_running = 0  # pages running now
+_last_end = 0.0  # time.monotonic() when the last one ended
+
+
+@contextmanager
+def visitor_run() -> Iterator[None]:
+    """Wrap a page's run: while it runs, and :data:`QUIET_S` after, the worker waits."""
+    global _running, _last_end
+    with _lock:
+        _running += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _running -= 1
+            _last_end = time.monotonic()
+
+
+def wait_quiet(quiet_s: float | None = None, most_s: float | None = None) -> float:
+    """Wait until no page has run for ``quiet_s`` (at most ``most_s``); the seconds waited."""
+    quiet_s = QUIET_S if quiet_s is None else quiet_s
+    most_s = MOST_WAIT_S if most_s is None else most_s
+    started = time.monotonic()
+    while time.monotonic() - started < most_s:
+        with _lock:
+            busy = _running > 0 or time.monotonic() - _last_end < quiet_s
+        if not busy:
+            break
+        time.sleep(0.05)
+    return time.monotonic() - started
 
 
 def step_table(loaded: cache.Loaded, page: str, lang: str) -> dict[str, Any]:
@@ -92,6 +131,7 @@ def _run() -> None:
 
 
 def _prepare(loaded: cache.Loaded, page: str, lang: str, start: dt.date, prepare_day: Any) -> None:
+    wait_quiet()
     if not _current(loaded):
         return
     key = (loaded.folder, loaded.stamp, page, lang)
@@ -102,9 +142,9 @@ def _prepare(loaded: cache.Loaded, page: str, lang: str, start: dt.date, prepare
     for day in ordered:
         if not _current(loaded):  # the data changed: this work is stale
             return
+        wait_quiet()
         prepare_day(loaded, page, lang, day)
         cache.day_view(loaded, page, day, lang)
-        time.sleep(0.01)  # let a running page take the interpreter first
 
 
 def wait_idle(timeout: float = 120.0) -> bool:

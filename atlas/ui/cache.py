@@ -5,12 +5,16 @@ a changed data file is read again and a stray one changes nothing. The caches th
 dates (a page's features, text, layer and map on each date) are bounded in bytes as well as entries
 (:mod:`atlas.lru`, ``ATLAS_CACHE_MB``); the others hold one entry per page and language at most, a
 few data versions deep.
+
+What never changes for a data version (the loaded package, a page's features, its catalog) is kept
+with ``st.cache_resource``: every session gets the same object, read-only by convention like
+everything the date caches hold. ``st.cache_data`` would hand each call a fresh copy (unpickled: at
+10× the data some 13 MB and up to 0.1 s per page run for the package and catalog alone).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,15 +22,15 @@ from typing import Any
 import folium
 import streamlit as st
 
-from atlas import dayview, export, lru, package, scene, timeline
+from atlas import dayview, export, lru, scene, snapshot, timeline
 from atlas.i18n import long_date, long_month
-from atlas.load import TABLE_FILES, Atlas, DataError, load_atlas
+from atlas.load import Atlas, DataError, load_atlas
 from atlas.map import catalog as catalogs
 from atlas.map import client, elements, overlays, packing
 from atlas.pages import MAP_PAGES
 from atlas.paths import geodata_dir
 
-Stamp = tuple[tuple[str, str], ...]
+Stamp = snapshot.Stamp
 VERSIONS_KEPT = 4  # data versions the entry-bounded caches keep (an edit makes a new one)
 
 BUDGET = lru.Budget(lru.total_budget())  # ATLAS_CACHE_MB, shared by the caches that grow with the dates
@@ -37,39 +41,7 @@ MAP_ARGS = BUDGET.cache("map on a date", 0.25)  # atlas.ui.mapview
 CATALOG_HTML = BUDGET.cache("catalog elements", 0.06)  # atlas.ui.mapview
 STEP_TABLES = BUDGET.cache("step tables", 0.06)  # atlas.ui.background
 HANDOUTS = BUDGET.cache("map handouts", 0.08)  # atlas.ui.handouts
-
-_digests: dict[tuple[str, int, int, int], str] = {}  # (file, size, mtime, inode) -> content digest
 _current: dict[str, Stamp] = {}  # data folder -> the stamp of its last load
-
-
-def _digest(path: Path) -> str:
-    """The content digest of a file, computed again only when its size or modification time changes."""
-    try:
-        info = path.stat()
-        key = (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
-        if key not in _digests:
-            if len(_digests) > 512:
-                _digests.clear()
-            _digests[key] = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-        return _digests[key]
-    except OSError as exc:
-        return f"unreadable: {type(exc).__name__}"
-
-
-def _stamp(folder: Path) -> Stamp:
-    """A cache key that changes whenever the content of a file the package declares changes
-    (datapackage.json, its resources, schema and documents, and the tables the loader reads by
-    name). A stray file in the folder (an editor's swap file) does not change it, nor does saving a
-    file unchanged, so neither starts new cache entries or background work."""
-    try:
-        files = {relative: path for path, relative in package.published_files(folder)}
-    except Exception:  # noqa: BLE001 - no readable description: the loader names the problem; key on the folder
-        files = {p.name: p for p in sorted(folder.glob("*")) if p.is_file()} if folder.is_dir() else {}
-    for name in TABLE_FILES:
-        path = package.confined(folder, name)
-        if name not in files and path is not None and path.is_file():
-            files[name] = path
-    return tuple((relative, _digest(path)) for relative, path in sorted(files.items()))
 
 
 EMPTY_ATLAS = Atlas({}, {}, {}, (), ())
@@ -85,12 +57,20 @@ class Loaded:
     stamp: Stamp
 
 
-@st.cache_data(show_spinner=False, max_entries=VERSIONS_KEPT)
+@st.cache_resource(show_spinner=False, max_entries=VERSIONS_KEPT)
 def _load(folder: str, stamp: Stamp) -> tuple[Atlas, str]:
+    """The package, read back from its snapshot if this version was loaded before (by this server
+    or an earlier one, or by ``python -m atlas.validate``): see :mod:`atlas.snapshot`."""
+    name = snapshot.key(stamp)
+    saved = snapshot.read(name)
+    if isinstance(saved, Atlas):
+        return saved, ""
     try:
-        return load_atlas(Path(folder)), ""
+        atlas = load_atlas(Path(folder))
     except DataError as exc:
         return EMPTY_ATLAS, str(exc)
+    snapshot.write(name, atlas)
+    return atlas, ""
 
 
 @st.cache_resource(show_spinner=False)
@@ -105,6 +85,9 @@ def install_static() -> list[str]:
         return []
 
 
+_stamp = snapshot.stamp
+
+
 def load() -> Loaded:
     """The data package (cached until a file in the data folder changes)."""
     folder = geodata_dir()
@@ -116,13 +99,13 @@ def load() -> Loaded:
     return Loaded(atlas, fatal, str(folder), stamp)
 
 
-@st.cache_data(show_spinner=False, max_entries=len(MAP_PAGES) * VERSIONS_KEPT)
+@st.cache_resource(show_spinner=False, max_entries=len(MAP_PAGES) * VERSIONS_KEPT)
 def _frame(folder: str, stamp: Stamp, page: str) -> Any:
     atlas, _ = _load(folder, stamp)
     return scene.page_frame(atlas, page)
 
 
-@st.cache_data(show_spinner=False, max_entries=2 * len(MAP_PAGES) * VERSIONS_KEPT)
+@st.cache_resource(show_spinner=False, max_entries=2 * len(MAP_PAGES) * VERSIONS_KEPT)
 def _catalog(folder: str, stamp: Stamp, page: str, lang: str) -> catalogs.MapCatalog:
     atlas, _ = _load(folder, stamp)
     spec = MAP_PAGES[page]
@@ -185,7 +168,7 @@ def packed_layer(loaded: Loaded, page: str, day: dt.date, lang: str) -> dict[str
     return packing.pack_layer(layer_data(loaded, page, day, lang), page_catalog(loaded, page, lang).places)
 
 
-@st.cache_data(show_spinner=False, max_entries=len(MAP_PAGES) * VERSIONS_KEPT)
+@st.cache_resource(show_spinner=False, max_entries=len(MAP_PAGES) * VERSIONS_KEPT)
 def _default_view(folder: str, stamp: Stamp, page: str) -> tuple[tuple[float, ...], ...]:
     atlas, _ = _load(folder, stamp)
     return tuple(tuple(corner) for corner in scene.default_view(atlas, page))
@@ -214,7 +197,7 @@ def package_zip(folder: str, stamp: Stamp) -> bytes:
     return export.package_zip(Path(folder))
 
 
-@st.cache_data(show_spinner=False, max_entries=len(MAP_PAGES) * VERSIONS_KEPT)
+@st.cache_resource(show_spinner=False, max_entries=len(MAP_PAGES) * VERSIONS_KEPT)
 def _change_codes(folder: str, stamp: Stamp, page: str) -> list[str]:
     spec = MAP_PAGES[page]
     atlas, _ = _load(folder, stamp)

@@ -133,3 +133,23 @@ def test_a_data_change_drops_what_was_built_from_the_old_data(tmp_path, monkeypa
     newer = cache.load()
     assert newer.stamp != loaded.stamp
     assert not any(key[:2] == (str(folder), loaded.stamp) for made, _ in cache.BUDGET.caches for key in made._items)
+
+
+def test_a_package_loaded_once_is_read_back_not_validated_again(tmp_path, monkeypatch):
+    """The server's load goes through the snapshot: once saved, a new process (here: the cache
+    cleared) reads it back and never runs the loader; a changed file loads and validates again."""
+    folder = tmp_path / "geodata"
+    shutil.copytree(REPO / "geodata", folder)
+    monkeypatch.setenv("ATLAS_SNAPSHOT_DIR", str(tmp_path / "snapshots"))
+    calls = []
+    real = cache.load_atlas
+    monkeypatch.setattr(cache, "load_atlas", lambda path: calls.append(path) or real(path))
+    first, _ = cache._load(str(folder), cache._stamp(folder))
+    assert len(calls) == 1 and first.layers
+    cache._load.clear()
+    again, fatal = cache._load(str(folder), cache._stamp(folder))
+    assert len(calls) == 1 and not fatal
+    assert set(again.layers) == set(first.layers)
+    (folder / "story.csv").write_text((folder / "story.csv").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    cache._load(str(folder), cache._stamp(folder))
+    assert len(calls) == 2

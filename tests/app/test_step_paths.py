@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import threading
+import time
 
 from streamlit.testing.v1 import AppTest
 
@@ -89,3 +90,27 @@ def test_recorded_arguments_are_what_st_folium_sends_and_calls_outside_a_recordi
     monkeypatch.setattr(component, "draw_component", lambda **kwargs: calls.append(kwargs))
     component._record_or_draw(x=1)
     assert calls == [{"x": 1}]
+
+
+def test_the_worker_waits_while_a_page_runs_and_just_after(monkeypatch):
+    """A fresh server's first map is drawn before the worker takes the interpreter (the cold first
+    visit): no date is prepared while a page runs, nor within QUIET_S after it ended."""
+    monkeypatch.setenv("ATLAS_PREWARM", "1")
+    monkeypatch.setattr(background, "QUIET_S", 0.3)
+    monkeypatch.setattr(background, "MOST_WAIT_S", 30.0)
+    loaded = cache.load()
+    calls: list[float] = []
+    with background.visitor_run():
+        assert background.submit(loaded, "dongning", "en", DONGNING.default, lambda *args: calls.append(time.monotonic()))
+        time.sleep(0.5)  # the page runs on: nothing may be prepared meanwhile
+        assert calls == []
+    ended = time.monotonic()
+    assert background.wait_idle(180)
+    assert len(calls) == len(DONGNING.days())
+    assert calls[0] - ended >= 0.3
+
+
+def test_the_worker_never_waits_longer_than_its_bound(monkeypatch):
+    monkeypatch.setattr(background, "QUIET_S", 10.0)
+    with background.visitor_run():
+        assert 0.2 <= background.wait_quiet(most_s=0.2) < 2.0

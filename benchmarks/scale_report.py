@@ -18,6 +18,7 @@ ROWS = [  # (label, how to read it from a factor's row)
     ("features in the package", lambda r: f"{r['features']:,}"),
     ("features drawn (offensive, 9 Aug)", lambda r: f"{r['features_drawn']:,}"),
     ("load + validation (s)", lambda r: f"{r['load_s']:.1f}"),
+    ("load from the snapshot (s)", lambda r: f"{r['snapshot_s']:.2f}" if "snapshot_s" in r else "–"),
     ("step table: build (s)", lambda r: f"{r['step_table_s']:.1f}"),
     ("step table: size (kB) / rows", lambda r: f"{r['step_table_kb']:,.0f} / {r['step_table_rows']:,}"),
     ("catalog sent on load (kB)", lambda r: f"{r['catalog_kb']:,.0f}"),
@@ -26,6 +27,9 @@ ROWS = [  # (label, how to read it from a factor's row)
                                                       f"= **{r['step_ratio']:.2f}×**"),
     ("whole step (ms)", lambda r: f"{1000 * r['whole_step_s']:.0f}"),
     ("first map, cold server (s) / × floor load", lambda r: f"{r['cold_first_map_s']:.1f} / {r['cold_ratio']:.1f}×"),
+    ("… cold, no snapshot: data never loaded (s) / × floor", lambda r: (
+        f"{r['cold_unvalidated_first_map_s']:.1f} / {r['cold_unvalidated_ratio']:.1f}×"
+        if "cold_unvalidated_first_map_s" in r else "–")),
     ("first map, warm server (s) / floor load", lambda r: f"{r['warm_first_map_s']:.1f} / {r['floor_load_s']:.1f} "
                                                           f"= **{r['warm_ratio']:.2f}×**"),
     ("step table ready after first visit (s)", lambda r: f"{r['step_table_after_s']:.0f}"),

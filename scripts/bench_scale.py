@@ -6,7 +6,9 @@ For each factor (1x is geodata/ itself; the others are synthetic packages writte
 scripts/scale.py into a temporary folder) it measures:
   - in a fresh Python process: loading the package (every rule but the gazetteer, as the app
     loads it), building the offensive page's step table (time, rows, JSON size) and its catalog;
-  - on a freshly started server (cold): page load -> first map drawn, the first visit;
+  - on a freshly started server (cold): page load -> first map drawn, the first visit; twice: with
+    the package's snapshot saved beforehand by `python -m atlas.validate --snapshot` (a package
+    validated when published) and with no snapshot (the first start after a data change);
   - after the step table is ready (warm): load -> first map drawn (median of --loads, fresh browser
     context each) against the floor's load; key press -> map painted (median of --steps) and the
     bytes per step, against the floor's key press -> text; the features drawn;
@@ -22,6 +24,7 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -48,6 +51,7 @@ def inproc(folder: str) -> dict:
     os.environ["ATLAS_GEODATA_DIR"] = folder
     import resource
 
+    from atlas import snapshot
     from atlas.load import load_atlas
     from atlas.map import catalog as catalogs
     from atlas.ui import background, cache
@@ -55,6 +59,12 @@ def inproc(folder: str) -> dict:
     started = time.perf_counter()
     atlas = load_atlas(Path(folder))
     load_s = time.perf_counter() - started
+    os.environ["ATLAS_SNAPSHOT_DIR"] = tempfile.mkdtemp(prefix="bench-snapshot-")
+    name = snapshot.key(snapshot.stamp(Path(folder)))
+    snapshot.write(name, atlas)
+    started = time.perf_counter()
+    snapshot.read(name)
+    snapshot_s = time.perf_counter() - started
     loaded = cache.load()
     started = time.perf_counter()
     catalog = cache.page_catalog(loaded, "offensive", "en")
@@ -65,7 +75,7 @@ def inproc(folder: str) -> dict:
     text = json.dumps(table, separators=(",", ":"))
     features = sum(len(layer.frame) for layer in atlas.layers.values())
     problems = len(atlas.problems) + sum(len(layer.problems) for layer in atlas.layers.values())
-    return {"features": features, "problems": problems, "load_s": round(load_s, 2),
+    return {"features": features, "problems": problems, "load_s": round(load_s, 2), "snapshot_s": round(snapshot_s, 2),
             "catalog_s": round(catalog_s, 2), "catalog_kb": round(len(catalogs.catalog_html(catalog)) / 1000, 1),
             "step_table_s": round(table_s, 2), "step_table_kb": round(len(text) / 1000, 1),
             "step_table_rows": len(table["rows"]), "step_table_days": len(table["days"]),
@@ -104,7 +114,18 @@ async def cold_first_map(browser, url: str) -> float:
 async def one_factor(browser, factor: int, folder: Path, floor_url: str, args) -> dict:
     result: dict = {"factor": factor, "load_average_before": [round(x, 2) for x in os.getloadavg()]}
     result.update(measure_inproc(folder))
-    proc, url = start_server(env={"ATLAS_GEODATA_DIR": str(folder)})
+    snapshots = tempfile.mkdtemp(prefix="bench-snapshots-")
+    env = {"ATLAS_GEODATA_DIR": str(folder), "ATLAS_SNAPSHOT_DIR": snapshots}
+    proc, url = start_server(env=env)  # no snapshot yet: the first start after a data change
+    try:
+        result["cold_unvalidated_first_map_s"] = round(await cold_first_map(browser, url), 2)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    shutil.rmtree(snapshots)
+    subprocess.run([sys.executable, "-m", "atlas.validate", str(folder), "--no-gazetteer", "--snapshot"], cwd=ROOT,
+                   env={**os.environ, **env}, capture_output=True, check=False)  # validated when published
+    proc, url = start_server(env=env)
     try:
         result["cold_first_map_s"] = round(await cold_first_map(browser, url), 2)
         result["step_table_after_s"] = await bench.wait_for_steps(browser, url, args.settle, timeout_s=1800)
@@ -132,6 +153,7 @@ async def one_factor(browser, factor: int, folder: Path, floor_url: str, args) -
         result.update({
             "warm_first_map_s": round(warm, 2), "floor_load_s": round(floor_load, 2),
             "warm_ratio": round(warm / floor_load, 2), "cold_ratio": round(result["cold_first_map_s"] / floor_load, 2),
+            "cold_unvalidated_ratio": round(result["cold_unvalidated_first_map_s"] / floor_load, 2),
             "key_to_map_s": round(map_s, 3), "floor_step_s": round(floor_s, 3), "step_ratio": round(map_s / floor_s, 2),
             "whole_step_s": round(statistics.median(s["page_s"] for s in atlas_steps), 3),
             "bytes_per_step": statistics.median(s["bytes"] for s in atlas_steps),
@@ -151,6 +173,7 @@ async def one_factor(browser, factor: int, folder: Path, floor_url: str, args) -
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+        shutil.rmtree(snapshots, ignore_errors=True)
     result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     return result
 

@@ -56,24 +56,25 @@ def _right_to_left(value: str) -> bool:
     return any(unicodedata.bidirectional(char) in ("R", "AL") for char in value)
 
 
+# (characters, a warning?, what they are and what to do): checked in this order
+_RULES = (
+    (BIDI, False, "a bidirectional control that changes the order the text after it is displayed in (no language "
+                  "of the atlas needs one): delete it"),
+    (CONTROL, False, "an invisible control character (a bad copy or a wrong encoding): delete it"),
+    (MARKS, True, "a direction mark not needed in text with no right-to-left letters: delete it"),
+    (SEPARATORS, True, "shown as a line break by some programs and as nothing by others: write an ordinary line break"),
+    (ZERO_WIDTH, True, "an invisible character that breaks searching and comparing: delete it"),
+)
+
+
 def check_text(field: str, value: str) -> list[str]:
     """The invisible or control characters in one text value, as messages naming ``field``."""
     out = []
-    if found := BIDI.findall(value):
-        out.append(f"{field}: contains {_named(found)}, a bidirectional control that changes the order the text "
-                   "after it is displayed in (no language of the atlas needs one): delete it")
-    if found := CONTROL.findall(value):
-        out.append(f"{field}: contains {_named(found)}, an invisible control character (a bad copy or a wrong "
-                   "encoding): delete it")
-    if (found := MARKS.findall(value)) and not _right_to_left(MARKS.sub("", value)):
-        out.append(f"{WARNING}{field}: contains {_named(found)}, a direction mark not needed in text with no "
-                   "right-to-left letters: delete it")
-    if found := SEPARATORS.findall(value):
-        out.append(f"{WARNING}{field}: contains {_named(found)}, shown as a line break by some programs and as "
-                   "nothing by others: write an ordinary line break")
-    if found := ZERO_WIDTH.findall(value):
-        out.append(f"{WARNING}{field}: contains {_named(found)}, an invisible character that breaks searching "
-                   "and comparing: delete it")
+    for pattern, warning, advice in _RULES:
+        found = pattern.findall(value)
+        if not found or (pattern is MARKS and _right_to_left(MARKS.sub("", value))):
+            continue  # direction marks are needed beside right-to-left letters
+        out.append(f"{WARNING if warning else ''}{field}: contains {_named(found)}, {advice}")
     return out
 
 

@@ -153,3 +153,12 @@ def test_a_package_loaded_once_is_read_back_not_validated_again(tmp_path, monkey
     (folder / "story.csv").write_text((folder / "story.csv").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     cache._load(str(folder), cache._stamp(folder))
     assert len(calls) == 2
+
+
+def test_every_session_shares_one_package_and_one_catalog_not_a_copy_each():
+    """A copy per call (st.cache_data unpickles one) was kept by each session's page fragment: the
+    server grew by about 23 MB per session at 10x the data (1,209 MB for 30; docs/benchmarks.md)."""
+    first, second = cache.load(), cache.load()
+    assert first.atlas is second.atlas
+    assert cache.page_frame(first, "offensive") is cache.page_frame(second, "offensive")
+    assert cache.page_catalog(first, "offensive", "en") is cache.page_catalog(second, "offensive", "en")

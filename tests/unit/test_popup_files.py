@@ -108,3 +108,11 @@ def test_a_catalog_in_use_is_never_removed(page_catalog, root: Path):
         newer.mkdir()
         popup_files.prune(root)
     assert (root / page_catalog.id).is_dir()
+
+
+def test_the_standalone_page_keeps_its_popups_inline(page_catalog, root: Path):
+    from atlas.map import elements
+
+    popup_files.publish(page_catalog, root)
+    page = elements.base_map("en", page_catalog, embedded=True).get_root().render()
+    assert '"popupFiles"' not in page and page.count('"popup": ') == len(page_catalog.payload["popups"])

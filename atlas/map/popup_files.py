@@ -16,6 +16,7 @@ standalone page (the HTML download) always does.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -69,11 +70,22 @@ def _write(path: Path, text: str) -> None:
         raise
 
 
+def _age(folder: Path) -> int:
+    try:
+        return folder.stat().st_mtime_ns
+    except OSError:  # removed meanwhile (another session or process pruning)
+        return 0
+
+
 def prune(root: Path) -> None:
-    """Remove catalog folders beyond the newest :data:`FOLDERS_KEPT` (never one published lately)."""
+    """Remove catalog folders beyond the newest :data:`FOLDERS_KEPT` (never one published lately).
+    Never fails: what cannot be removed now is removed another time."""
     keep = {name for where, name in _published if where == str(root)}
-    folders = [p for p in root.iterdir() if p.is_dir() and _FOLDER.match(p.name)]
-    folders.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    try:
+        folders = [p for p in root.iterdir() if _FOLDER.match(p.name) and p.is_dir()]
+    except OSError:
+        return
+    folders.sort(key=_age, reverse=True)
     for folder in folders[FOLDERS_KEPT:]:
         if folder.name not in keep:
             shutil.rmtree(folder, ignore_errors=True)
@@ -96,11 +108,12 @@ def publish(catalog: MapCatalog, root: Path | None = None) -> dict[str, Any] | N
             folder.mkdir(parents=True, exist_ok=True)
             for n, shard in enumerate(shards):
                 _write(folder / f"{lang}-{n}.json", json.dumps(shard, ensure_ascii=False, separators=(",", ":")))
-        os.utime(folder)  # the newest: a folder in use is never the one pruned
-        _published.append((str(root), catalog.id))
-        prune(root)
     except OSError:
         return None
+    _published.append((str(root), catalog.id))
+    with contextlib.suppress(OSError):  # complete but read-only: served as it is
+        os.utime(folder)  # the newest: a folder in use is not the one pruned
+    prune(root)
     popups = {key: {name: value for name, value in entry.items() if name != "popup"}
               for key, entry in payload["popups"].items()}
     return {**payload, "popups": popups, "popupFiles": {"url": f"{SERVED_FROM}{catalog.id}/{lang}-", "k": k}}

@@ -112,13 +112,15 @@ def test_a_popup_text_arrives_from_the_popup_files(offline_page: Page, app_url: 
     assert catalog["popupFiles"]["k"] >= 1 and not any("popup" in entry for entry in catalog["popups"].values())
     assert catalog["popups"]["wp-6gta-tongliao"]["title"] == "Tongliao"  # titles and tooltips stay in the catalog
     assert fetched == []  # nothing fetched before a popup opens
-    frame.locator('.leaflet-marker-icon[title="Tongliao"]').click()
+    marker = frame.locator('.leaflet-marker-icon[title="Tongliao"]')
+    marker.click()
     popup = frame.locator(".leaflet-popup-content")
     expect(popup).to_contain_text("15–16 August 1945")
     expect(popup).to_be_focused()  # a11y.js's focus, kept when the text came
     assert len(fetched) == 1 and fetched[0].endswith(".json")
-    frame.locator(".leaflet-container").press("Escape")
+    popup.press("Escape")
     expect(popup).to_have_count(0)
+    expect(marker).to_be_focused()  # Esc gives the focus back
 
 
 def test_a_blocked_popup_file_shows_a_message_in_the_popup(offline_page: Page, app_url: str):

@@ -54,6 +54,7 @@ def inproc(folder: str) -> dict:
     from atlas import snapshot
     from atlas.load import load_atlas
     from atlas.map import catalog as catalogs
+    from atlas.map import popup_files
     from atlas.ui import background, cache
 
     started = time.perf_counter()
@@ -69,6 +70,8 @@ def inproc(folder: str) -> dict:
     started = time.perf_counter()
     catalog = cache.page_catalog(loaded, "offensive", "en")
     catalog_s = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as shards:  # the catalog as the page sends it (popup text in files)
+        sent = catalogs.catalog_html(catalog, popup_files.publish(catalog, Path(shards)))
     started = time.perf_counter()
     table = background.step_table(loaded, "offensive", "en")
     table_s = time.perf_counter() - started
@@ -77,6 +80,7 @@ def inproc(folder: str) -> dict:
     problems = len(atlas.problems) + sum(len(layer.problems) for layer in atlas.layers.values())
     return {"features": features, "problems": problems, "load_s": round(load_s, 2), "snapshot_s": round(snapshot_s, 2),
             "catalog_s": round(catalog_s, 2), "catalog_kb": round(len(catalogs.catalog_html(catalog)) / 1000, 1),
+            "catalog_sent_kb": round(len(sent) / 1000, 1),
             "step_table_s": round(table_s, 2), "step_table_kb": round(len(text) / 1000, 1),
             "step_table_rows": len(table["rows"]), "step_table_days": len(table["days"]),
             "process_max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}

@@ -142,9 +142,10 @@ def _data_element(attribute: str, name: str, payload: Any) -> str:
     return f'<div hidden {attribute}="{escape(name, quote=True)}" data-json="{escape(text, quote=True)}"></div>'
 
 
-def catalog_html(catalog: MapCatalog) -> str:
-    """The hidden element that carries a page's catalog."""
-    return _data_element("data-atlas-catalog", element_id(catalog), catalog.payload)
+def catalog_html(catalog: MapCatalog, payload: dict[str, Any] | None = None) -> str:
+    """The hidden element that carries a page's catalog: ``payload`` if given (the catalog without its
+    popup text, see :func:`atlas.map.popup_files.publish`), else the whole catalog."""
+    return _data_element("data-atlas-catalog", element_id(catalog), catalog.payload if payload is None else payload)
 
 
 def steps_html(catalog: MapCatalog, table: Mapping[str, Any]) -> str:
@@ -160,7 +161,8 @@ def map_catalog(frame: gpd.GeoDataFrame, lang: str, sources: Mapping[str, Any], 
     feature can take on any date, the legend, the big date's texts, the place names and the static
     overlays (the map of 1945, railways)."""
     ui = {key: t(key, lang) for key in ("present", "overlay_borders", "overlay_railways", "places_button", "places_empty",
-                                         "live_places_one", "live_places_other", "panel_region")}
+                                         "live_places_one", "live_places_other", "panel_region", "popup_loading",
+                                         "popup_error")}
     ui |= {"lang": lang, "map_name": t(MAP_NAMES.get(legend, "map_name"), lang)}  # static/map/a11y.js
     return make_catalog({**popup_catalog(frame, lang, sources, axes), **(overlay_popups or {})}, icon_table(frame),
                         legend_html(lang, legend), place_table(frame, fan_offsets(frame)), dates, labels, ui, overlays)

@@ -9,18 +9,18 @@
  * tests/fixtures/client_formats.json holds one example of each, written by the Python producer;
  * tests/js/atlas-map.test.js reads it back here.
  *
+ * Popup text comes through popups.js: inline in the catalog, or fetched when the popup opens.
  * Nothing in this file knows Streamlit's page: that is streamlit-adapter.js's job. In the browser
  * this file defines window.AtlasMap; under Node it is a CommonJS module (for the unit tests).
  */
 (function (root, factory) {
   'use strict';
-  const api = factory();
   if (typeof module === 'object' && module.exports) {
-    module.exports = api;
+    module.exports = factory(require('./popups.js'));
   } else {
-    root.AtlasMap = api;
+    root.AtlasMap = factory(root.AtlasPopups); // static/map/popups.js, loaded before this file
   }
-})(typeof self !== 'undefined' ? self : this, function () {
+})(typeof self !== 'undefined' ? self : this, function (AtlasPopups) {
   'use strict';
 
   const GROUPS = ['l', 'a', 'm', 'f'];
@@ -131,15 +131,19 @@
     return (catalog.dates && catalog.dates[day]) || day || '';
   }
 
-  /** Popup and tooltip, looked up when opened: the text is always the page's catalog's. */
-  function bindPopup(catalogOf) {
+  /** Popup and tooltip, looked up when opened: the text is always the page's catalog's (its popup
+   * text through `popups`, an AtlasPopups.loader: inline, or fetched, then shown). */
+  function bindPopup(catalogOf, popups) {
+    const texts = popups || AtlasPopups.loader();
     return function (feature, layer) {
       const id = feature.properties.id;
       // On a phone the map is about 360 px wide: the popup fits inside it, clear of the zoom buttons
       // (top left) and the switchers and presenter button (top right, to about 160 px) when it pans.
       const width = (typeof window !== 'undefined' && window.innerWidth) || 800;
       const height = (typeof window !== 'undefined' && window.innerHeight) || 600;
-      layer.bindPopup(function () { return (catalogOf().popups[id] || {}).popup || ''; },
+      layer.bindPopup(function () {
+        return texts.content(catalogOf(), id, function () { AtlasPopups.refresh(layer.getPopup()); });
+      },
         { maxWidth: Math.min(340, width - 120), minWidth: Math.min(200, width - 120),
           maxHeight: Math.min(380, height - 220), autoPanPaddingTopLeft: [10, 165], autoPanPaddingBottomRight: [10, 20],
           className: 'atlas-popup-frame' });
@@ -168,7 +172,8 @@
     const layerOptions = { pointToLayer: pointToLayer(L, catalogOf, { focus: options.focus }), style: lineStyle(catalogOf) };
     const ghostOptions = { pointToLayer: pointToLayer(L, catalogOf, { ghost: true }), style: lineStyle(catalogOf, true),
       interactive: false };
-    const onEach = bindPopup(catalogOf);
+    const popups = AtlasPopups.loader(options.fetchJson);
+    const onEach = bindPopup(catalogOf, popups);
     const ghost = L.geoJson(null, ghostOptions).addTo(map); // the compared date, under the main one
     const state = { group: L.geoJson(null, layerOptions).addTo(map), drawn: {}, day: null, version: null,
       compare: null, compareVersion: null, listeners: [] };
@@ -265,7 +270,7 @@
       if (state.day) { listener(state.day); }
     }
 
-    return { apply: apply, whenCatalog: whenCatalog, catalog: catalogOf, state: state, onDay: onDay };
+    return { apply: apply, whenCatalog: whenCatalog, catalog: catalogOf, state: state, onDay: onDay, popups: popups };
   }
 
   /** The big date on the map, readable from the back of a classroom; a polite live region, so a
@@ -359,7 +364,7 @@
           const railway = item.k === 'railway';
           layer = L.geoJSON(item.g, { pane: 'atlas-lines', style: { color: railway ? '#1a1a1a' : '#555555',
             weight: railway ? 2.5 : 1.8, opacity: 0.8, dashArray: item.c === 'described' ? '7 5' : null } });
-          bindPopup(client.catalog)({ properties: { id: item.id }, geometry: { type: 'LineString' } }, layer);
+          bindPopup(client.catalog, client.popups)({ properties: { id: item.id }, geometry: { type: 'LineString' } }, layer);
           (railway ? railways : borders).addLayer(layer);
         }
         return { item: item, layer: layer, group: item.k === 'railway' ? railways : borders };

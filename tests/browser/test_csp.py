@@ -34,6 +34,13 @@ CANARY = "csp-canary.invalid"
 CSP_CONSOLE = re.compile(r"Content Security Policy|Refused to|violates the following", re.IGNORECASE)
 
 
+OPEN_POPUP_JS = """() => {
+  const layer = Object.values(window.atlas.state.drawn)
+    .find(l => l.getPopup && l.getPopup() && l.feature.properties.id in window.atlas.catalog().popups);
+  layer.openPopup();
+}"""
+
+
 @pytest.fixture(scope="module")
 def strict_url() -> Iterator[str]:
     proc, url = start_server(script=REPO / "strict_app.py")
@@ -82,6 +89,9 @@ def test_each_map_page_draws_under_the_strict_policy_with_no_violation(strict_co
     expect(frame.locator(".leaflet-atlas-basemap-pane path").first).to_be_attached(timeout=30_000)
 
     inner = page.locator(MAP_IFRAME).element_handle().content_frame()
+    # a popup's text is fetched from the app's popup files (connect-src 'self') when it opens
+    inner.evaluate(OPEN_POPUP_JS)
+    expect(frame.locator(".leaflet-popup-content .atlas-popup")).to_be_visible(timeout=30_000)
     frames = {"page": page.main_frame, "watchdog": watchdog_frame(page), "map": inner}
     found = {where: reports(frame_) for where, frame_ in frames.items()}
     assert not any(found.values()), f"violations under the strict policy: {found}"

@@ -85,17 +85,56 @@ def test_popup_shows_sources_and_escaped_text(offline_page: Page, app_url: str):
 
 def test_axis_line_names_its_army(offline_page: Page, app_url: str):
     _, inner = open_map(offline_page, f"{app_url}/?day=1945-08-20", "1945-08-20")
-    # open the 6th Guards Tank Army line's popup the way a click would, then read it
-    text = inner.evaluate("""() => {
-      let out = null;
+    # open the 6th Guards Tank Army line's popup the way a click would, then read it (once its text,
+    # fetched from the app's popup files, has arrived)
+    assert inner.evaluate("""() => {
+      let found = false;
       window.map.eachLayer(l => {
-        if (!out && l.feature && l.feature.properties.id === 'axis-6gta' && l.getPopup()) {
-          l.openPopup(); out = document.querySelector('.leaflet-popup-content').textContent;
-        }
+        if (!found && l.feature && l.feature.properties.id === 'axis-6gta' && l.getPopup()) { l.openPopup(); found = true; }
       });
-      return out;
+      return found;
     }""")
-    assert text and "6th Guards Tank Army" in text and "A. G. Kravchenko" in text
+    popup = inner.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("6th Guards Tank Army")
+    expect(popup).to_contain_text("A. G. Kravchenko")
+
+
+# The popup text lies in the app's popup files (atlas/map/popup_files.py), not in the page's catalog.
+SHARDS = "**/app/static/generated/popups/**"
+
+
+def test_a_popup_text_arrives_from_the_popup_files(offline_page: Page, app_url: str):
+    page = offline_page
+    fetched = []
+    page.on("requestfinished", lambda request: fetched.append(request.url) if "/generated/popups/" in request.url else None)
+    frame, inner = open_map(page, f"{app_url}/?day=1945-08-20", "1945-08-20")
+    catalog = page.evaluate("""() => JSON.parse(document.querySelector('[data-atlas-catalog]').getAttribute('data-json'))""")
+    assert catalog["popupFiles"]["k"] >= 1 and not any("popup" in entry for entry in catalog["popups"].values())
+    assert catalog["popups"]["wp-6gta-tongliao"]["title"] == "Tongliao"  # titles and tooltips stay in the catalog
+    assert fetched == []  # nothing fetched before a popup opens
+    marker = frame.locator('.leaflet-marker-icon[title="Tongliao"]')
+    marker.click()
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("15–16 August 1945")
+    expect(popup).to_be_focused()  # a11y.js's focus, kept when the text came
+    assert len(fetched) == 1 and fetched[0].endswith(".json")
+    popup.press("Escape")
+    expect(popup).to_have_count(0)
+    expect(marker).to_be_focused()  # Esc gives the focus back
+
+
+def test_a_blocked_popup_file_shows_a_message_in_the_popup(offline_page: Page, app_url: str):
+    page = offline_page
+    page.route(SHARDS, lambda route: route.abort())
+    frame, _ = open_map(page, f"{app_url}/?day=1945-08-20&lang=es", "1945-08-20")
+    frame.locator('.leaflet-marker-icon[title="Tongliao"]').click()
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup.locator('[role="alert"]')).to_have_text(
+        "No se pudo cargar este texto. Cierre la ventana y vuelva a abrirla, o recargue la página.")
+    page.unroute(SHARDS)
+    frame.locator(".leaflet-container").press("Escape")
+    frame.locator('.leaflet-marker-icon[title="Tongliao"]').click()  # opened again: asked again, and it comes
+    expect(popup).to_contain_text("15–16 de agosto de 1945")
 
 
 def test_markers_sharing_a_place_can_each_be_clicked(offline_page: Page, app_url: str):

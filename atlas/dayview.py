@@ -18,6 +18,10 @@ from atlas import summary, timeline
 from atlas.i18n import long_date, long_month, t
 
 POSITION_KINDS = ("position",)
+# The side panel lists at most this many entries (today's busiest date has 27). At ten times the data
+# a date had 200 (81 kB of text): the browser spent a third of a second laying them out on every
+# load and step, and no reader scrolls them in a 480-px box; the rest is named and counted instead.
+PANEL_MOST = 40
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,14 @@ def _captivity(frame: gpd.GeoDataFrame, shown: gpd.GeoDataFrame, day: dt.date, l
     open_now = shown[shown["phase"] == "active"] if len(shown) else shown
     lines = summary.chronology(frame, day, lang, kinds=("event", "route"), newest_first=True)
     return DayView(caption, tuple(lines), summary.camps_table(open_now, lang))
+
+
+def panel_lines(lines: tuple[str, ...], lang: str, most: int = PANEL_MOST) -> list[str]:
+    """The side panel's entries: the first ``most`` of ``lines``, then how many more there are and
+    where they all are."""
+    if len(lines) <= most:
+        return list(lines)
+    return [*lines[:most], t("panel_more", lang, n=len(lines) - most, page=t("page_sources", lang))]
 
 
 BUILDERS = {"offensive": _offensive, "dongning": _dongning, "captivity": _captivity}

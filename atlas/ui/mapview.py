@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from atlas import scene
+from atlas import dayview, scene
 from atlas.i18n import t
 from atlas.map import catalog as catalogs
 from atlas.map import elements, popup_files
@@ -136,7 +136,7 @@ def dated_map(loaded: cache.Loaded, page: MapPage, lang: str, catalog: catalogs.
         heading, help_line = page.panel_keys
         st.subheader(t(heading, lang))
         with st.container(height=MAP_HEIGHT - 60, border=False):
-            lines = view.lines
+            lines = dayview.panel_lines(view.lines, lang)
             st.markdown("\n\n".join(lines) if lines else t("day_none", lang))
         st.caption(t(help_line, lang))
         widgets.compare_control(page, lang)

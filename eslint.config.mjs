@@ -10,7 +10,7 @@ export default [
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: 'script',
-      globals: { ...globals.browser, module: 'readonly', L: 'readonly', AtlasMap: 'readonly' },
+      globals: { ...globals.browser, module: 'readonly', require: 'readonly', L: 'readonly', AtlasMap: 'readonly' },
     },
     rules: { 'no-var': 'error', 'prefer-const': 'error', eqeqeq: 'error', 'no-implicit-globals': 'error' },
   },

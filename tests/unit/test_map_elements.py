@@ -36,7 +36,8 @@ def test_base_map_loads_leaflet_and_the_client_and_names_its_catalog(loaded):
     m = elements.base_map("en", page_catalog)
     assert m.default_js == [("leaflet", elements.LEAFLET_JS)]
     (reader,) = [c for c in m._children.values() if isinstance(c, elements.MapClient)]
-    assert reader.default_js == [("atlas-map", "../../app/static/map/atlas-map.js"),
+    assert reader.default_js == [("paint", "../../app/static/map/paint.js"),
+                                 ("atlas-map", "../../app/static/map/atlas-map.js"),
                                  ("a11y", "../../app/static/map/a11y.js"),
                                  ("streamlit-adapter", "../../app/static/map/streamlit-adapter.js")]
     assert reader.default_css == [("atlas-map", "../../app/static/map/atlas-map.css")]

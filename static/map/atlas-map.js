@@ -199,15 +199,15 @@
       const drawn = {};
       change.keep.forEach(function (key) { drawn[key] = state.drawn[key]; });
       change.remove.forEach(function (key) { state.group.removeLayer(state.drawn[key]); });
-      change.reuse.forEach(function (pair) { // only its icon changed: the same element, refilled
-        const layer = state.drawn[pair.from];
-        layer.feature = pair.to.feature;
-        layer.setIcon(layerOptions.pointToLayer.icon(pair.to.feature));
-        const element = layer.getElement();
-        if (element && element.parentNode) { element.parentNode.appendChild(element); } // on top, as if added anew
-        drawn[pair.to.key] = layer;
-      });
       change.add.forEach(function (item) {
+        if (item.from !== undefined) { // only its icon changed: the same element, refilled
+          const marker = drawn[item.key] = state.drawn[item.from];
+          marker.feature = item.feature;
+          marker.setIcon(layerOptions.pointToLayer.icon(item.feature));
+          const element = marker.getElement();
+          if (element && element.parentNode) { element.parentNode.appendChild(element); } // last, as if added anew
+          return;
+        }
         const layer = L.GeoJSON.geometryToLayer(item.feature, layerOptions);
         layer.feature = item.feature;
         layer.defaultOptions = layer.options;

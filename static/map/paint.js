@@ -138,9 +138,10 @@
   }
 
   /**
-   * Split a diff (AtlasMap.diff: {keep, add: [{key, feature}], remove: [key]}) into markers to
-   * reuse and what is left: {keep, reuse: [{from: key, to: {key, feature}}], add, remove}.
-   * `featureOf(key)` is the feature drawn under a key. Each drawn marker is reused once at most.
+   * Mark, in a diff (AtlasMap.diff: {keep, add: [{key, feature}], remove: [key]}), the markers to
+   * reuse: an added item that a drawn marker can become gets `from` (that marker's key), which
+   * leaves `remove`. The order of `add` is kept (the order markers reach the page). `featureOf(key)`
+   * is the feature drawn under a key. Each drawn marker is reused once at most.
    */
   function reuse(change, featureOf) {
     const byId = new Map();
@@ -152,17 +153,14 @@
       byId.get(id).push(key);
     });
     const used = new Set();
-    const pairs = [];
-    const add = [];
-    change.add.forEach(function (item) {
+    const add = change.add.map(function (item) {
       const candidates = byId.get((item.feature.properties || {}).id) || [];
       const from = candidates.find(function (key) { return !used.has(key) && sameMarker(featureOf(key), item.feature); });
-      if (from === undefined) { add.push(item); return; }
+      if (from === undefined) { return item; }
       used.add(from);
-      pairs.push({ from: from, to: item });
+      return { key: item.key, feature: item.feature, from: from };
     });
-    return { keep: change.keep, reuse: pairs, add: add,
-      remove: change.remove.filter(function (key) { return !used.has(key); }) };
+    return { keep: change.keep, add: add, remove: change.remove.filter(function (key) { return !used.has(key); }) };
   }
 
   return { afterPaint: afterPaint, iconClass: iconClass, markerClass: markerClass, sameMarker: sameMarker, reuse: reuse };

@@ -89,7 +89,7 @@ test('sameMarker: the same place changing its icon only, never a ring, a line, a
   assert.equal(AtlasPaint.sameMarker(line, line), false);
 });
 
-test('reuse pairs each removed marker with at most one added one and leaves the rest to add and remove', () => {
+test('reuse marks each removed marker for at most one added one, in order, and leaves the rest to remove', () => {
   const drawn = { k1: point('p', [1, 2]), k2: point('q', [3, 4]), k3: point('r', [5, 6], { ring: 1 }) };
   const change = { keep: ['k0'], remove: ['k1', 'k2', 'k3'], add: [
     { key: 'n1', feature: point('p', [1, 2], { icon: 'b' }) },
@@ -99,8 +99,9 @@ test('reuse pairs each removed marker with at most one added one and leaves the 
   ] };
   const out = AtlasPaint.reuse(change, (key) => drawn[key]);
   assert.deepEqual(out.keep, ['k0']);
-  assert.deepEqual(out.reuse.map((pair) => [pair.from, pair.to.key]), [['k1', 'n1']]);
-  assert.deepEqual(out.add.map((item) => item.key), ['n2', 'n3', 'n4']);
+  assert.deepEqual(out.add.map((item) => [item.key, item.from]),
+    [['n1', 'k1'], ['n2', undefined], ['n3', undefined], ['n4', undefined]], 'in their order, n1 reusing k1');
+  assert.equal(out.add[0].feature, change.add[0].feature);
   assert.deepEqual(out.remove, ['k2', 'k3']);
 });
 

@@ -16,7 +16,7 @@ import js_lib_leaflet
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 CLIENT_DIR = STATIC_DIR / "map"
-SCRIPTS = ("popups.js", "atlas-map.js", "a11y.js", "streamlit-adapter.js")  # in load order
+SCRIPTS = ("popups.js", "paint.js", "atlas-map.js", "a11y.js", "streamlit-adapter.js")  # in load order
 STYLES = ("atlas-map.css",)
 SERVED_FROM = "../../app/static/map/"  # relative to streamlit-folium's component frame
 # Leaflet's dist files come from a package installed by requirements.txt (django-js-lib-leaflet, which

@@ -13,13 +13,14 @@
  */
 (function (root, factory) {
   'use strict';
-  const api = factory();
-  if (typeof module === 'object' && module.exports) {
+  const node = typeof module === 'object' && module.exports;
+  const api = factory(node ? require('./paint.js') : root.AtlasPaint);
+  if (node) {
     module.exports = api;
   } else {
     root.AtlasA11y = api;
   }
-})(typeof self !== 'undefined' ? self : this, function () {
+})(typeof self !== 'undefined' ? self : this, function (paint) {
   'use strict';
 
   /** The big date's text for `day`: the catalog's label, or the day itself. */
@@ -223,11 +224,14 @@
       const next = new Map();
       map.eachLayer(function (layer) {
         if (!layer.getPopup || !layer.getPopup()) { return; }
-        const label = name(layer);
         const lines = layer instanceof L.Path ? [layer] : [];
         if (!lines.length && layer.eachLayer) {
-          layer.eachLayer(function (child) { if (child instanceof L.Path) { lines.push(child); } });
+          layer.eachLayer(function (child) {
+            if (child instanceof L.Path && child.options.interactive !== false) { lines.push(child); }
+          });
         }
+        if (!lines.length) { return; } // a marker (its ring is not a target): named by its own title
+        const label = name(layer);
         lines.forEach(function (line) {
           const el = line.getElement && line.getElement();
           if (!el || !label || line.options.interactive === false) { return; }
@@ -309,16 +313,21 @@
       const lines = keyboardLines(L, map, doc);
       map.on('overlayadd', lines);
       let panel = null;
+      // The list, the keyboard lines and the announcement once the map is painted (not in the key
+      // press's frame), once for several quick steps: the last date drawn.
+      const later = paint.afterPaint(w);
       client.onDay(function (day) {
         const title = frameTitle(catalog, day);
         doc.title = title;
-        places.render();
-        lines();
-        live.say(announcement(catalog, day, placeCount(client.state)));
-        if (adapter && adapter.describeFrame) {
-          panel = adapter.panelRegion ? adapter.panelRegion(w, 'atlas_panel', ui.panel_region || '') || panel : panel;
-          adapter.describeFrame(w, title, panel);
-        }
+        later(function () {
+          places.render();
+          lines();
+          live.say(announcement(catalog, day, placeCount(client.state)));
+          if (adapter && adapter.describeFrame) {
+            panel = adapter.panelRegion ? adapter.panelRegion(w, 'atlas_panel', ui.panel_region || '') || panel : panel;
+            adapter.describeFrame(w, title, panel);
+          }
+        });
       });
       if (!client.state.day) { doc.title = frameTitle(catalog, ''); }
     });

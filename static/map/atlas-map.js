@@ -15,12 +15,15 @@
  */
 (function (root, factory) {
   'use strict';
-  if (typeof module === 'object' && module.exports) {
-    module.exports = factory(require('./popups.js'));
+  const node = typeof module === 'object' && module.exports;
+  // popups.js and paint.js are loaded before this file (atlas/map/client.py, SCRIPTS)
+  const api = node ? factory(require('./popups.js'), require('./paint.js')) : factory(root.AtlasPopups, root.AtlasPaint);
+  if (node) {
+    module.exports = api;
   } else {
-    root.AtlasMap = factory(root.AtlasPopups); // static/map/popups.js, loaded before this file
+    root.AtlasMap = api;
   }
-})(typeof self !== 'undefined' ? self : this, function (AtlasPopups) {
+})(typeof self !== 'undefined' ? self : this, function (AtlasPopups, paint) {
   'use strict';
 
   const GROUPS = ['l', 'a', 'm', 'f'];
@@ -93,26 +96,34 @@
    */
   function pointToLayer(L, catalogOf, look) {
     const seen = look || {};
-    return function (feature, latlng) {
+    const Icon = paint.iconClass(L); // L.divIcon's, its markup parsed once per icon
+    const Marker = paint.markerClass(L); // L.marker's, placed without a layer of its own
+    function iconOf(feature) { // also draw's, for a marker that keeps its element (setIcon)
       const p = feature.properties;
       const shift = p.shift || [0, 0]; // pixels, so markers sharing a place stay clickable
       const catalog = catalogOf();
       let svg = catalog.icons[p.icon] || p.svg || '';
       const size = catalog.sizes[p.icon] || p.size || 16;
-      const title = p.title || (catalog.popups[p.id] || {}).title || '';
       if (p.turn) { svg = '<div style="transform:rotate(' + Number(p.turn) + 'deg)">' + svg + '</div>'; }
       const focused = seen.focus && p.id === seen.focus ? ' atlas-focus' : '';
-      const icon = L.divIcon({ html: svg, className: 'atlas-icon atlas-' + p.kind + focused + (seen.ghost ? ' atlas-ghost' : ''),
+      return new Icon({ html: svg, className: 'atlas-icon atlas-' + p.kind + focused + (seen.ghost ? ' atlas-ghost' : ''),
         iconSize: [size, size], iconAnchor: [size / 2 - shift[0], size / 2 - shift[1]] });
+    }
+    function toLayer(feature, latlng) {
+      const p = feature.properties;
+      const title = p.title || (catalogOf().popups[p.id] || {}).title || '';
+      const icon = iconOf(feature);
       if (p.kind === 'arrow' || seen.ghost) {
-        return L.marker(latlng, { icon: icon, interactive: false, keyboard: false, zIndexOffset: -500 });
+        return new Marker(latlng, { icon: icon, interactive: false, keyboard: false, zIndexOffset: -500 });
       }
-      const marker = L.marker(latlng, { icon: icon, title: title, alt: title, riseOnHover: true });
+      const marker = new Marker(latlng, { icon: icon, title: title, alt: title, riseOnHover: true });
       if (!p.ring) { return marker; }
       const ring = L.circle(latlng, { radius: p.ring, color: p.color, weight: 1.5, dashArray: '6 6',
         fillOpacity: 0.06, interactive: false, className: 'atlas-ring' });
       return L.featureGroup([ring, marker]);
-    };
+    }
+    toLayer.icon = iconOf;
+    return toLayer;
   }
 
   /** Path options of a line: its own style, or its line key's style in the catalog (faint and
@@ -190,11 +201,20 @@
 
     function draw(packed, version) {
       const next = features(packed, catalogOf().places || {}, arrowSize);
-      const change = diff(Object.keys(state.drawn), next);
+      const change = paint.reuse(diff(Object.keys(state.drawn), next),
+        function (key) { return state.drawn[key].feature; });
       const drawn = {};
       change.keep.forEach(function (key) { drawn[key] = state.drawn[key]; });
       change.remove.forEach(function (key) { state.group.removeLayer(state.drawn[key]); });
       change.add.forEach(function (item) {
+        if (item.from !== undefined) { // only its icon changed: the same element, refilled
+          const marker = drawn[item.key] = state.drawn[item.from];
+          marker.feature = item.feature;
+          marker.setIcon(layerOptions.pointToLayer.icon(item.feature));
+          const element = marker.getElement();
+          if (element && element.parentNode) { element.parentNode.appendChild(element); } // last, as if added anew
+          return;
+        }
         const layer = L.GeoJSON.geometryToLayer(item.feature, layerOptions);
         layer.feature = item.feature;
         layer.defaultOptions = layer.options;
@@ -374,8 +394,10 @@
           const show = entry.item.k !== 'polity' || overlayShown(entry.item, day);
           if (show && !entry.group.hasLayer(entry.layer)) { entry.group.addLayer(entry.layer); }
           if (!show && entry.group.hasLayer(entry.layer)) { entry.group.removeLayer(entry.layer); }
-          if (entry.item.k === 'railway') { // dashed while it was being built
-            entry.layer.setStyle({ dashArray: entry.item.e && day < entry.item.e ? '2 6' : null });
+          const dash = entry.item.e && day < entry.item.e ? '2 6' : null;
+          if (entry.item.k === 'railway' && entry.dash !== dash) { // dashed while it was being built
+            entry.dash = dash;
+            entry.layer.setStyle({ dashArray: dash });
           }
         });
       }

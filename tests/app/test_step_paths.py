@@ -84,6 +84,7 @@ def test_recorded_arguments_are_what_st_folium_sends_and_calls_outside_a_recordi
     catalog_id = cache.page_catalog(loaded, "dongning", "es").id
     assert args["on_change"] is None and json.dumps({"catalog": catalog_id, "steps": catalog_id}) in args["script"]
     assert args["js_links"] == ["../../app/static/vendor/leaflet/leaflet.js", "../../app/static/map/popups.js",
+                                "../../app/static/map/paint.js",
                                 "../../app/static/map/atlas-map.js",
                                 "../../app/static/map/a11y.js", "../../app/static/map/streamlit-adapter.js"]
     assert component._recording.box is None  # the recorder is off again: st_folium elsewhere draws as usual

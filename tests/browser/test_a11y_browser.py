@@ -168,3 +168,31 @@ def test_under_reduced_motion_the_map_does_not_animate(browser, app_url: str):
     # and Play has not started by itself: the page is idle, on its default date
     expect(page.locator(".st-key-day input[type='range']")).to_have_attribute("aria-valuetext", re.compile("^9 Aug 1945$"))
     context.close()
+
+
+# Once quick steps have settled: the list (rebuilt after the map is painted, once for the last date)
+# names exactly what the map draws on the date it shows, and the live region says that date.
+SETTLED_JS = """before => {
+  const live = document.querySelector('.atlas-live');
+  const big = document.querySelector('.atlas-date');
+  return window.atlas.state.day > before && !!live && !!big && live.textContent.startsWith(big.textContent + ' —');
+}"""
+
+
+def test_the_places_list_is_complete_once_quick_steps_settle(a11y_page: Page, app_url: str):
+    page = a11y_page
+    open_app(page, f"{app_url}/?lang=en&day=1945-08-12")
+    inner = wait_for_map(page)
+    settled_map(page)
+    slider = page.locator(".st-key-day input[type='range']")
+    slider.focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    expect(slider).to_have_attribute("aria-valuetext", re.compile("^15 Aug 1945$"))
+    inner.wait_for_function(SETTLED_JS, arg="1945-08-14", timeout=30_000)
+    assert inner.evaluate("() => window.atlas.state.day") == "1945-08-15"
+    expected = inner.evaluate("() => AtlasA11y.drawnItems(window.atlas.state, window.atlas.catalog(), document)"
+                              ".map(item => item.name)")
+    assert len(expected) > 10
+    assert inner.locator(".atlas-places-item").all_text_contents() == expected
+    expect(inner.locator(".atlas-places-toggle")).to_have_text(f"Places on this date ({len(expected)})")

@@ -37,6 +37,7 @@ def test_base_map_loads_leaflet_and_the_client_and_names_its_catalog(loaded):
     assert m.default_js == [("leaflet", elements.LEAFLET_JS)]
     (reader,) = [c for c in m._children.values() if isinstance(c, elements.MapClient)]
     assert reader.default_js == [("popups", "../../app/static/map/popups.js"),
+                                 ("paint", "../../app/static/map/paint.js"),
                                  ("atlas-map", "../../app/static/map/atlas-map.js"),
                                  ("a11y", "../../app/static/map/a11y.js"),
                                  ("streamlit-adapter", "../../app/static/map/streamlit-adapter.js")]

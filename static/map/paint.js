@@ -1,0 +1,167 @@
+/*
+ * Keeping a slider step within one frame (issue 21, scale): what atlas-map.js and a11y.js use so
+ * that a key press reaches the painted map with as little work as possible in between.
+ *  - afterPaint: work that need not be in the key press's frame ("Places on this date", the
+ *    keyboard lines, the live region) runs once the frame is painted, and once for several quick
+ *    steps;
+ *  - iconClass: a divIcon whose markup is parsed once per icon and cloned for every marker;
+ *  - markerClass: a marker placed with a 2D transform (not a compositor layer of its own);
+ *  - reuse: markers that only change their icon keep their element (setIcon) instead of being
+ *    removed and made again.
+ * In the browser this file defines window.AtlasPaint; under Node it is a CommonJS module
+ * (tests/js/paint.test.js). It loads before atlas-map.js and a11y.js (atlas/map/client.py).
+ */
+(function (root, factory) {
+  'use strict';
+  const api = factory();
+  if (typeof module === 'object' && module.exports) {
+    module.exports = api;
+  } else {
+    root.AtlasPaint = api;
+  }
+})(typeof self !== 'undefined' ? self : this, function () {
+  'use strict';
+
+  /**
+   * A scheduler for work after the next paint: `later(task)` runs `task` after the frame that is
+   * being prepared has been painted (requestAnimationFrame, then a task: the frame's rendering
+   * comes between them), and when the page is idle if it can tell (requestIdleCallback, at most
+   * `idleTimeout` ms later). Calls made before it ran replace its task: quick steps run it once,
+   * for the last. `win` supplies requestAnimationFrame, setTimeout and requestIdleCallback.
+   */
+  function afterPaint(win, idleTimeout) {
+    let pending = null;
+    let scheduled = false;
+    function run() {
+      scheduled = false;
+      const task = pending;
+      pending = null;
+      if (task) { task(); }
+    }
+    function afterFrame() {
+      if (win.requestIdleCallback) {
+        win.requestIdleCallback(run, { timeout: idleTimeout === undefined ? 200 : idleTimeout });
+      } else {
+        win.setTimeout(run, 0);
+      }
+    }
+    return function later(task) {
+      pending = task;
+      if (scheduled) { return; }
+      scheduled = true;
+      if (win.requestAnimationFrame) {
+        win.requestAnimationFrame(function () { win.setTimeout(afterFrame, 0); });
+      } else {
+        win.setTimeout(afterFrame, 0);
+      }
+    };
+  }
+
+  const TEMPLATE_LIMIT = 1000; // distinct icons kept parsed (icons x rotations); beyond it, start over
+
+  /**
+   * L.DivIcon whose html (a string) is parsed once into a template and cloned for each marker:
+   * the same markup in the same element as L.divIcon's, without parsing the SVG again. An existing
+   * element (setIcon) is refilled, not replaced. One class per Leaflet.
+   */
+  function iconClass(L) {
+    if (L.__atlasIcon) { return L.__atlasIcon; }
+    const templates = new Map();
+    function template(doc, html) {
+      let box = templates.get(html);
+      if (!box || box.ownerDocument !== doc) {
+        if (templates.size >= TEMPLATE_LIMIT) { templates.clear(); }
+        box = doc.createElement('div');
+        box.innerHTML = html; // our own icons' markup (the catalog's), exactly as L.divIcon sets it
+        templates.set(html, box);
+      }
+      return box;
+    }
+    L.__atlasIcon = L.DivIcon.extend({
+      createIcon: function (oldIcon) {
+        const reuse = oldIcon && oldIcon.tagName === 'DIV';
+        const doc = reuse ? oldIcon.ownerDocument : document;
+        const div = reuse ? oldIcon : doc.createElement('div');
+        const html = this.options.html;
+        if (typeof html !== 'string' || !html) {
+          return L.DivIcon.prototype.createIcon.call(this, oldIcon);
+        }
+        div.textContent = '';
+        const box = template(doc, html);
+        for (let child = box.firstChild; child; child = child.nextSibling) {
+          div.appendChild(child.cloneNode(true));
+        }
+        this._setIconStyles(div, 'icon');
+        return div;
+      }
+    });
+    return L.__atlasIcon;
+  }
+
+  /**
+   * L.Marker placed with a 2D translate instead of Leaflet's translate3d: the same position, but
+   * a 3D transform makes every marker a compositor layer of its own, and thousands of them cost
+   * the browser more than drawing them (Layerize) in every frame that adds one. Still a transform,
+   * so zoom animations (a CSS transition on it) move markers with the map. One class per Leaflet.
+   */
+  function markerClass(L) {
+    if (L.__atlasMarker) { return L.__atlasMarker; }
+    function place(el, pos) {
+      el._leaflet_pos = pos; // L.DomUtil.getPosition's
+      el.style.transform = 'translate(' + pos.x + 'px,' + pos.y + 'px)';
+    }
+    L.__atlasMarker = L.Marker.extend({
+      _setPos: function (pos) {
+        if (this._icon) { place(this._icon, pos); }
+        if (this._shadow) { place(this._shadow, pos); }
+        this._zIndex = pos.y + this.options.zIndexOffset;
+        this._resetZIndex();
+      }
+    });
+    return L.__atlasMarker;
+  }
+
+  /** Whether a drawn feature `from` can become `to` by changing its icon alone: the same place
+   * (id, kind, title, position), a point marker, and no accuracy ring on either (a ring is a layer
+   * too). */
+  function sameMarker(from, to) {
+    if (!from || !to || !from.geometry || !to.geometry) { return false; }
+    if (from.geometry.type !== 'Point' || to.geometry.type !== 'Point') { return false; }
+    const a = from.properties || {};
+    const b = to.properties || {};
+    if (a.id === undefined || a.id !== b.id || a.kind !== b.kind || a.title !== b.title || a.ring || b.ring) {
+      return false;
+    }
+    const p = from.geometry.coordinates;
+    const q = to.geometry.coordinates;
+    return p[0] === q[0] && p[1] === q[1];
+  }
+
+  /**
+   * Mark, in a diff (AtlasMap.diff: {keep, add: [{key, feature}], remove: [key]}), the markers to
+   * reuse: an added item that a drawn marker can become gets `from` (that marker's key), which
+   * leaves `remove`. The order of `add` is kept (the order markers reach the page). `featureOf(key)`
+   * is the feature drawn under a key. Each drawn marker is reused once at most.
+   */
+  function reuse(change, featureOf) {
+    const byId = new Map();
+    change.remove.forEach(function (key) {
+      const feature = featureOf(key);
+      const id = feature && feature.properties ? feature.properties.id : undefined;
+      if (id === undefined) { return; }
+      if (!byId.has(id)) { byId.set(id, []); }
+      byId.get(id).push(key);
+    });
+    const used = new Set();
+    const add = change.add.map(function (item) {
+      const candidates = byId.get((item.feature.properties || {}).id) || [];
+      const from = candidates.find(function (key) { return !used.has(key) && sameMarker(featureOf(key), item.feature); });
+      if (from === undefined) { return item; }
+      used.add(from);
+      return { key: item.key, feature: item.feature, from: from };
+    });
+    return { keep: change.keep, add: add, remove: change.remove.filter(function (key) { return !used.has(key); }) };
+  }
+
+  return { afterPaint: afterPaint, iconClass: iconClass, markerClass: markerClass, sameMarker: sameMarker, reuse: reuse };
+});

@@ -1,0 +1,173 @@
+// A slider step within one frame (static/map/paint.js): work after the paint, coalesced; icons parsed
+// once and cloned; markers placed without a layer of their own; markers that only change their icon
+// keep their element. Under Node's test runner, Leaflet in jsdom.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { JSDOM } = require('jsdom');
+
+const AtlasPaint = require('../../static/map/paint.js');
+const AtlasMap = require('../../static/map/atlas-map.js');
+const formats = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'client_formats.json'), 'utf8'));
+
+// A window whose frames and tasks run only when the test says so.
+function fakeWindow(idle) {
+  const frames = [];
+  const tasks = [];
+  const win = {
+    requestAnimationFrame: (callback) => frames.push(callback),
+    setTimeout: (callback) => tasks.push(callback),
+    frame() { frames.splice(0).forEach((callback) => callback()); },
+    tasks() { tasks.splice(0).forEach((callback) => callback()); },
+    pending: () => frames.length + tasks.length,
+  };
+  if (idle) { win.idle = []; win.requestIdleCallback = (callback, options) => win.idle.push([callback, options]); }
+  return win;
+}
+
+test('afterPaint runs its task after the next frame is painted, not in the frame itself', () => {
+  const win = fakeWindow(false);
+  const later = AtlasPaint.afterPaint(win);
+  const ran = [];
+  later(() => ran.push('a'));
+  assert.deepEqual(ran, []);
+  win.frame(); // the frame is being rendered: still not
+  assert.deepEqual(ran, []);
+  win.tasks(); // the task queued from the frame (the paint came between)
+  win.tasks(); // and the one that runs the work
+  assert.deepEqual(ran, ['a']);
+  assert.equal(win.pending(), 0);
+});
+
+test('afterPaint runs once for several quick steps, with the last task; then again for the next', () => {
+  const win = fakeWindow(false);
+  const later = AtlasPaint.afterPaint(win);
+  const ran = [];
+  later(() => ran.push(1));
+  later(() => ran.push(2));
+  win.frame();
+  later(() => ran.push(3)); // a step drawn after the frame, before the work ran
+  win.tasks();
+  win.tasks();
+  assert.deepEqual(ran, [3]);
+  assert.equal(win.pending(), 0, 'nothing else scheduled');
+  later(() => ran.push(4));
+  win.frame();
+  win.tasks();
+  win.tasks();
+  assert.deepEqual(ran, [3, 4]);
+});
+
+test('afterPaint waits for an idle moment when the browser can tell, at most a bounded time', () => {
+  const win = fakeWindow(true);
+  const later = AtlasPaint.afterPaint(win, 150);
+  const ran = [];
+  later(() => ran.push('x'));
+  win.frame();
+  win.tasks();
+  assert.deepEqual(ran, []);
+  assert.equal(win.idle.length, 1);
+  assert.deepEqual(win.idle[0][1], { timeout: 150 });
+  win.idle[0][0]();
+  assert.deepEqual(ran, ['x']);
+});
+
+const point = (id, xy, extra) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: xy },
+  properties: { id, kind: 'town', icon: 'a', ...extra } });
+
+test('sameMarker: the same place changing its icon only, never a ring, a line, another place or position', () => {
+  assert.equal(AtlasPaint.sameMarker(point('p', [1, 2]), point('p', [1, 2], { icon: 'b' })), true);
+  assert.equal(AtlasPaint.sameMarker(point('p', [1, 2]), point('q', [1, 2], { icon: 'b' })), false);
+  assert.equal(AtlasPaint.sameMarker(point('p', [1, 2]), point('p', [1, 3], { icon: 'b' })), false);
+  assert.equal(AtlasPaint.sameMarker(point('p', [1, 2]), point('p', [1, 2], { kind: 'hq' })), false);
+  assert.equal(AtlasPaint.sameMarker(point('p', [1, 2]), point('p', [1, 2], { title: 'other' })), false);
+  assert.equal(AtlasPaint.sameMarker(point('p', [1, 2]), point('p', [1, 2], { ring: 5000, color: '#000' })), false);
+  assert.equal(AtlasPaint.sameMarker(point('p', [1, 2], { ring: 5000 }), point('p', [1, 2])), false);
+  const line = { type: 'Feature', geometry: { type: 'LineString', coordinates: [[1, 2], [3, 4]] }, properties: { id: 'p' } };
+  assert.equal(AtlasPaint.sameMarker(line, line), false);
+});
+
+test('reuse marks each removed marker for at most one added one, in order, and leaves the rest to remove', () => {
+  const drawn = { k1: point('p', [1, 2]), k2: point('q', [3, 4]), k3: point('r', [5, 6], { ring: 1 }) };
+  const change = { keep: ['k0'], remove: ['k1', 'k2', 'k3'], add: [
+    { key: 'n1', feature: point('p', [1, 2], { icon: 'b' }) },
+    { key: 'n2', feature: point('p', [1, 2], { icon: 'c' }) }, // the same place twice: one reuses it
+    { key: 'n3', feature: point('r', [5, 6], { icon: 'b', ring: 1 }) },
+    { key: 'n4', feature: point('s', [7, 8]) },
+  ] };
+  const out = AtlasPaint.reuse(change, (key) => drawn[key]);
+  assert.deepEqual(out.keep, ['k0']);
+  assert.deepEqual(out.add.map((item) => [item.key, item.from]),
+    [['n1', 'k1'], ['n2', undefined], ['n3', undefined], ['n4', undefined]], 'in their order, n1 reusing k1');
+  assert.equal(out.add[0].feature, change.add[0].feature);
+  assert.deepEqual(out.remove, ['k2', 'k3']);
+});
+
+// Leaflet in jsdom, with the client attached (as tests/js/atlas-map.test.js does).
+function mapWithClient(catalog) {
+  const dom = new JSDOM('<!DOCTYPE html><div id="map" style="width:800px;height:600px"></div>', { pretendToBeVisual: true });
+  Object.assign(global, { window: dom.window, document: dom.window.document, navigator: dom.window.navigator,
+    requestAnimationFrame: dom.window.requestAnimationFrame, Element: dom.window.Element, HTMLElement: dom.window.HTMLElement });
+  delete require.cache[require.resolve('leaflet')];
+  const L = require('leaflet');
+  const map = L.map(dom.window.document.getElementById('map'), { center: [45, 125], zoom: 5 });
+  const client = AtlasMap.attach(L, map, { catalog: () => catalog, steps: () => null, sliderDay: () => null,
+    followSlider: () => {} }, { arrowSize: formats.arrowSize });
+  return { L, map, client, doc: dom.window.document };
+}
+
+const SVG_A = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">' +
+  '<circle cx="8" cy="8" r="6" fill="#D55E00"/></svg>';
+const SVG_B = SVG_A.replace('#D55E00', '#0072B2');
+
+test('an icon is the same markup L.divIcon makes, parsed once and cloned for each marker', () => {
+  const { L, doc } = mapWithClient({ ...AtlasMap.EMPTY_CATALOG });
+  const Icon = AtlasPaint.iconClass(L);
+  assert.equal(AtlasPaint.iconClass(L), Icon, 'one class per Leaflet');
+  const options = { html: SVG_A, className: 'atlas-icon atlas-town', iconSize: [16, 16], iconAnchor: [8, 8] };
+  const plain = L.divIcon(options).createIcon();
+  const first = new Icon(options).createIcon();
+  const second = new Icon(options).createIcon();
+  assert.equal(first.outerHTML, plain.outerHTML);
+  assert.equal(second.outerHTML, plain.outerHTML);
+  assert.notEqual(first.querySelector('svg'), second.querySelector('svg'), 'each marker its own element');
+  assert.equal(first.ownerDocument, doc);
+  // setIcon: the element is refilled with the new icon, not replaced
+  const refilled = new Icon({ ...options, html: SVG_B, className: 'atlas-icon atlas-hq' }).createIcon(first);
+  assert.equal(refilled, first);
+  assert.equal(refilled.outerHTML, L.divIcon({ ...options, html: SVG_B, className: 'atlas-icon atlas-hq' }).createIcon().outerHTML);
+});
+
+test('markers are placed with a 2D translate at Leaflet\'s own position (no layer of their own)', () => {
+  const { L, map } = mapWithClient({ ...AtlasMap.EMPTY_CATALOG });
+  const Marker = AtlasPaint.markerClass(L);
+  const ours = new Marker([45, 125], { icon: L.divIcon({ html: '' }) }).addTo(map);
+  const theirs = L.marker([45, 125], { icon: L.divIcon({ html: '' }) }).addTo(map);
+  assert.match(ours.getElement().style.transform, /^translate\(-?\d+px, ?-?\d+px\)$/);
+  assert.deepEqual(L.DomUtil.getPosition(ours.getElement()), L.DomUtil.getPosition(theirs.getElement()));
+  assert.equal(ours.getElement().style.zIndex, theirs.getElement().style.zIndex);
+  assert.doesNotMatch(ours.getElement().style.transform, /3d/);
+});
+
+test('a marker that only changes its icon between dates keeps its element, moved on top as if added anew', () => {
+  const place = Object.keys(formats.places).find((id) => !formats.places[id].shift);
+  const catalog = { ...AtlasMap.EMPTY_CATALOG, places: formats.places, icons: { a: SVG_A, b: SVG_B }, sizes: { a: 16, b: 16 },
+    popups: { [place]: { title: 'Somewhere', popup: '<p>p</p>', tooltip: 't' } } };
+  const other = Object.keys(formats.places).find((id) => id !== place);
+  const { client, doc } = mapWithClient(catalog);
+  client.apply({ m: [[place, 'a'], [other, 'a']], d: '1945-08-09' });
+  const element = doc.querySelector('.leaflet-marker-icon[title="Somewhere"]');
+  assert.ok(element.innerHTML.includes('#D55E00'));
+  client.apply({ m: [[place, 'b'], [other, 'a']], d: '1945-08-10' });
+  const after = doc.querySelector('.leaflet-marker-icon[title="Somewhere"]');
+  assert.equal(after, element, 'the same element');
+  assert.ok(after.innerHTML.includes('#0072B2') && !after.innerHTML.includes('#D55E00'), 'with the new icon');
+  assert.equal(after.parentNode.lastElementChild, after, 'last in its pane, where a new marker would be');
+  const layers = Object.values(client.state.drawn);
+  assert.equal(layers.length, 2);
+  const layer = layers.find((l) => l.feature.properties.id === place);
+  assert.equal(layer.feature.properties.icon, 'b', 'the layer carries the feature it now draws');
+  assert.equal(layer.getElement(), after);
+});

@@ -2,7 +2,10 @@
 small; the day's layer; the standalone page."""
 
 import datetime as dt
+import hashlib
 import json
+import shutil
+import subprocess
 
 import folium
 import pytest
@@ -36,11 +39,7 @@ def test_base_map_loads_leaflet_and_the_client_and_names_its_catalog(loaded):
     m = elements.base_map("en", page_catalog)
     assert m.default_js == [("leaflet", elements.LEAFLET_JS)]
     (reader,) = [c for c in m._children.values() if isinstance(c, elements.MapClient)]
-    assert reader.default_js == [("popups", "../../app/static/map/popups.js"),
-                                 ("paint", "../../app/static/map/paint.js"),
-                                 ("atlas-map", "../../app/static/map/atlas-map.js"),
-                                 ("a11y", "../../app/static/map/a11y.js"),
-                                 ("streamlit-adapter", "../../app/static/map/streamlit-adapter.js")]
+    assert reader.default_js == client.script_urls()
     assert reader.default_css == [("atlas-map", "../../app/static/map/atlas-map.css")]
     script = _get_map_string(m)
     ids = json.dumps({"catalog": page_catalog.id, "steps": page_catalog.id})
@@ -48,6 +47,43 @@ def test_base_map_loads_leaflet_and_the_client_and_names_its_catalog(loaded):
     tiles = [c for c in m._children.values() if isinstance(c, folium.TileLayer)]
     assert len(tiles) == 2 and all(t.options.get("attribution") for t in tiles)
     assert "Transbaikal Front" in page_catalog.payload["legend"]
+
+
+def test_the_client_is_one_file_once_written_and_five_before(tmp_path, monkeypatch):
+    monkeypatch.setattr(client, "BUNDLE_DIR", tmp_path / "map")
+    assert client.script_urls() == [("popups", "../../app/static/map/popups.js"),
+                                    ("paint", "../../app/static/map/paint.js"),
+                                    ("atlas-map", "../../app/static/map/atlas-map.js"),
+                                    ("a11y", "../../app/static/map/a11y.js"),
+                                    ("streamlit-adapter", "../../app/static/map/streamlit-adapter.js")]
+    stale = tmp_path / "map" / "atlas-client-000000000000.js"
+    stale.parent.mkdir()
+    stale.write_text("old", encoding="utf-8")
+    assert client.write_bundle() and not client.write_bundle()  # written once
+    assert not stale.exists()  # an older client is removed
+    ((name, url),) = client.script_urls()
+    assert name == "atlas-client" and url == "../../app/static/generated/map/" + client.bundle_name()
+    text = (tmp_path / "map" / client.bundle_name()).read_text(encoding="utf-8")
+    at = [text.index(client.source(script).strip()) for script in client.SCRIPTS]
+    assert at == sorted(at)  # every script, whole, in load order
+    assert client.bundle_name() == f"atlas-client-{hashlib.sha256(text.encode()).hexdigest()[:12]}.js"
+
+
+def test_the_one_file_client_runs_under_node(tmp_path):
+    """Joined, the scripts still define what each defines alone (each file ends its own statement)."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed (scripts/test.sh installs it)")
+    bundle = tmp_path / "bundle.js"
+    bundle.write_text(client.bundle_text(), encoding="utf-8")
+    script = tmp_path / "run.js"  # run as a browser would: a plain script, no CommonJS module around it
+    script.write_text(
+        "const vm = require('vm'); const fs = require('fs'); const box = {}; box.self = box;\n"
+        f"vm.runInNewContext(fs.readFileSync({json.dumps(str(bundle))}, 'utf8'), box);\n"
+        "console.log(['AtlasPopups', 'AtlasPaint', 'AtlasMap', 'AtlasA11y', 'AtlasStreamlit']"
+        ".map(n => typeof box[n]).join(' '));\n", encoding="utf-8")
+    out = subprocess.run([node, str(script)], capture_output=True, text=True, check=True, timeout=60).stdout
+    assert out.split() == ["object"] * 5
 
 
 def test_client_files_exist_where_the_map_loads_them():

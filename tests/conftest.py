@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import os
@@ -17,6 +18,15 @@ SCHEMA = REPO / "geodata" / "schema" / "feature.schema.json"
 # Loaded packages' snapshots (atlas/snapshot.py) go to a folder of the test run's own, never the
 # user's cache; the servers the browser tests start inherit it.
 _SNAPSHOTS = os.environ.setdefault("ATLAS_SNAPSHOT_DIR", tempfile.mkdtemp(prefix="atlas-snapshots-"))
+
+
+def pytest_sessionstart(session):  # noqa: ARG001 - pytest's hook signature
+    """The one-file client written as the app writes it at start-up (atlas/map/client.py), so every map
+    built in the run names the same scripts, whichever test happened to start the app first."""
+    from atlas.map import client
+
+    with contextlib.suppress(OSError):  # a read-only checkout: the maps name the five files, consistently
+        client.write_bundle()
 
 
 def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001 - pytest's hook signature

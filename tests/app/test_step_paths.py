@@ -10,7 +10,7 @@ import time
 from streamlit.testing.v1 import AppTest
 
 from atlas import dayview, scene
-from atlas.map import catalog
+from atlas.map import catalog, client
 from atlas.pages import DONGNING, OFFENSIVE
 from atlas.ui import background, cache, component, mapview
 from tests.conftest import REPO
@@ -83,10 +83,8 @@ def test_recorded_arguments_are_what_st_folium_sends_and_calls_outside_a_recordi
     assert {"script", "header", "html", "feature_group", "key", "height", "css_links", "js_links"} <= set(args)
     catalog_id = cache.page_catalog(loaded, "dongning", "es").id
     assert args["on_change"] is None and json.dumps({"catalog": catalog_id, "steps": catalog_id}) in args["script"]
-    assert args["js_links"] == ["../../app/static/vendor/leaflet/leaflet.js", "../../app/static/map/popups.js",
-                                "../../app/static/map/paint.js",
-                                "../../app/static/map/atlas-map.js",
-                                "../../app/static/map/a11y.js", "../../app/static/map/streamlit-adapter.js"]
+    # Leaflet, then the client: one file once the app has written it, else its five (tests/unit/test_map_elements.py)
+    assert args["js_links"] == ["../../app/static/vendor/leaflet/leaflet.js", *(url for _, url in client.script_urls())]
     assert component._recording.box is None  # the recorder is off again: st_folium elsewhere draws as usual
     calls = []
     monkeypatch.setattr(component, "draw_component", lambda **kwargs: calls.append(kwargs))

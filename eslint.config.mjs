@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['static/vendor/**', 'static/basemap/**'] },  // copied from packages at run time, not ours
+  { ignores: ['static/vendor/**', 'static/basemap/**', 'static/generated/**'] },  // copied or generated at run time (the sources are linted)
   js.configs.recommended,
   {
     files: ['static/**/*.js'],

@@ -17,7 +17,8 @@ import js_lib_leaflet
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 CLIENT_DIR = STATIC_DIR / "map"
-SCRIPTS = ("popups.js", "paint.js", "atlas-map.js", "a11y.js", "streamlit-adapter.js")  # in load order
+SCRIPTS = ("popups.js", "paint.js", "symbols.js", "controls.js", "atlas-map.js", "keyboard.js", "a11y.js",
+           "streamlit-adapter.js")  # in load order: each file names the ones it needs before it
 STYLES = ("atlas-map.css",)
 SERVED_FROM = "../../app/static/map/"  # relative to streamlit-folium's component frame
 # Leaflet's dist files come from a package installed by requirements.txt (django-js-lib-leaflet, which
@@ -37,7 +38,7 @@ WATCHDOG_SRC = "app/static/map/watchdog.js"
 
 
 # The client's scripts are also served as one file, their texts joined in load order: streamlit-folium
-# loads a map's scripts one after the other, and one request instead of five saves about a quarter of a
+# loads a map's scripts one after the other, and one request instead of eight saves about a quarter of a
 # second of every first map (docs/benchmarks.md, "Scale"). Its name carries a digest of its text, so a
 # browser never runs an old copy; install_static() writes it under static/generated/ (git ignores it).
 BUNDLE_DIR = STATIC_DIR / "generated" / "map"

@@ -8,20 +8,28 @@
  *  - "Places on this date": a list of everything drawn with a popup, each a button that opens it
  *    (lines too, which no keyboard reaches otherwise); Esc closes a popup and gives the focus back;
  *  - under prefers-reduced-motion, no animated zoom, fade or pan.
- * Its words come from the catalog's "ui" (atlas/map/catalog.py). Under Node it is a CommonJS
+ * Its words come from the catalog's "ui" (atlas/map/catalog.py). The keyboard path through lines and
+ * popups and the reduced motion are keyboard.js's (re-exported here). Under Node it is a CommonJS
  * module (tests/js/a11y.test.js); in the browser it defines window.AtlasA11y.
  */
 (function (root, factory) {
   'use strict';
   const node = typeof module === 'object' && module.exports;
-  const api = factory(node ? require('./paint.js') : root.AtlasPaint);
+  // paint.js and keyboard.js are loaded before this file (atlas/map/client.py, SCRIPTS)
+  const api = node ? factory(require('./paint.js'), require('./keyboard.js')) : factory(root.AtlasPaint, root.AtlasKeyboard);
   if (node) {
     module.exports = api;
   } else {
     root.AtlasA11y = api;
   }
-})(typeof self !== 'undefined' ? self : this, function (paint) {
+})(typeof self !== 'undefined' ? self : this, function (paint, keyboard) {
   'use strict';
+
+  const plainText = keyboard.plainText;
+  const reduceMotion = keyboard.reduceMotion;
+  const allowZoom = keyboard.allowZoom;
+  const keyboardLines = keyboard.keyboardLines;
+  const followPopups = keyboard.followPopups;
 
   /** The big date's text for `day`: the catalog's label, or the day itself. */
   function dateText(catalog, day) {
@@ -48,13 +56,6 @@
     const template = count === 1 ? (ui.live_places_one || '{date} — {n} place') :
       (ui.live_places_other || '{date} — {n} places');
     return fill(template, { date: dateText(catalog, day), n: count });
-  }
-
-  /** Text of a bit of our own (already escaped) HTML, for a name. */
-  function plainText(doc, html) {
-    const box = doc.createElement('div');
-    box.innerHTML = html || '';
-    return (box.textContent || '').replace(/\s+/g, ' ').trim();
   }
 
   /** The layer that carries the popup: a marker, a line, or the marker inside a marker-and-ring group. */
@@ -112,26 +113,6 @@
     } else {
       layer.openPopup();
     }
-  }
-
-  /** Under prefers-reduced-motion: no animated zoom, tile fade, marker zoom or pan (popups pan
-   * into view at once). Leaflet reads zoomAnimation when the map is made, so its flag is set too. */
-  function reduceMotion(map, win) {
-    const query = win.matchMedia ? win.matchMedia('(prefers-reduced-motion: reduce)') : null;
-    if (!query || !query.matches) { return false; }
-    Object.assign(map.options, { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false,
-      inertia: false });
-    map._zoomAnimated = false;
-    const panBy = map.panBy;
-    map.panBy = function (offset, options) { return panBy.call(map, offset, Object.assign({}, options, { animate: false })); };
-    return true;
-  }
-
-  /** folium's page forbids zooming the page (maximum-scale=1, user-scalable=no): allow it. */
-  function allowZoom(doc) {
-    doc.querySelectorAll('meta[name="viewport"]').forEach(function (meta) {
-      meta.setAttribute('content', 'width=device-width, initial-scale=1.0');
-    });
   }
 
   /** The live region: visually hidden, polite; updated a moment after the last date drawn, so
@@ -205,85 +186,6 @@
     control.onAdd = function () { return box; };
     control.addTo(map);
     return { render: render, toggle: toggle, list: list, setOpen: setOpen };
-  }
-
-  /**
-   * Lines with a popup (the day's axes, the overlays' railways and boundaries) as keyboard targets:
-   * each path becomes a named button in the Tab order (Chrome already stops on it, unnamed, for its
-   * tooltip), and Enter or Space opens its popup at the line's middle. Returns the refresh to call
-   * when what is drawn changes.
-   */
-  function keyboardLines(L, map, doc) {
-    let paths = new Map();
-    function name(layer) {
-      const tooltip = layer.getTooltip && layer.getTooltip();
-      const content = tooltip ? tooltip.getContent() : '';
-      return plainText(doc, typeof content === 'function' ? content(layer) : content);
-    }
-    function refresh() {
-      const next = new Map();
-      map.eachLayer(function (layer) {
-        if (!layer.getPopup || !layer.getPopup()) { return; }
-        const lines = layer instanceof L.Path ? [layer] : [];
-        if (!lines.length && layer.eachLayer) {
-          layer.eachLayer(function (child) {
-            if (child instanceof L.Path && child.options.interactive !== false) { lines.push(child); }
-          });
-        }
-        if (!lines.length) { return; } // a marker (its ring is not a target): named by its own title
-        const label = name(layer);
-        lines.forEach(function (line) {
-          const el = line.getElement && line.getElement();
-          if (!el || !label || line.options.interactive === false) { return; }
-          next.set(el, { line: line, owner: layer });
-          el.setAttribute('tabindex', '0');
-          el.setAttribute('role', 'button');
-          el.setAttribute('aria-label', label);
-        });
-      });
-      paths = next;
-    }
-    L.DomEvent.on(map.getContainer(), 'keydown', function (event) {
-      const hit = paths.get(event.target);
-      if (!hit || (event.key !== 'Enter' && event.key !== ' ')) { return; }
-      let at;
-      try { at = hit.line.getCenter(); } catch { at = map.getCenter(); }
-      hit.owner.openPopup(at);
-      L.DomEvent.preventDefault(event);
-    });
-    return refresh;
-  }
-
-  /**
-   * Popups and focus: when a popup opens, the focus goes into it (a screen reader reads it) and
-   * comes back, on Esc or when it closes, to the element that had it (a marker, a list item).
-   */
-  function followPopups(L, map, doc) {
-    let opener = null;
-    map.on('popupopen', function (event) {
-      map.__atlasPopupOpen = true;
-      const active = doc.activeElement;
-      opener = active && active !== doc.body && !map.getPane('popupPane').contains(active) ? active : opener;
-      const content = event.popup.getElement() && event.popup.getElement().querySelector('.leaflet-popup-content');
-      if (!content) { return; }
-      content.setAttribute('tabindex', '0'); // a long popup scrolls: the keyboard must reach it
-      if (opener) { content.focus({ preventScroll: true }); }
-    });
-    map.on('popupclose', function () {
-      map.__atlasPopupOpen = false;
-      const back = opener;
-      opener = null;
-      const active = doc.activeElement;
-      if (back && back.isConnected && (!active || active === doc.body || map.getPane('popupPane').contains(active))) {
-        back.focus({ preventScroll: true });
-      }
-    });
-    doc.addEventListener('keydown', function (event) {
-      if (event.key === 'Escape' && map.__atlasPopupOpen) {
-        map.closePopup();
-        event.stopPropagation();
-      }
-    }, true);
   }
 
   /**

@@ -9,21 +9,23 @@
  * tests/fixtures/client_formats.json holds one example of each, written by the Python producer;
  * tests/js/atlas-map.test.js reads it back here.
  *
- * Popup text comes through popups.js: inline in the catalog, or fetched when the popup opens.
+ * The symbols (markers, line styles, popups) are symbols.js's, the controls and static layers
+ * (labels, presenter button, overlays, basemap, legend) controls.js's; AtlasMap re-exports both.
  * Nothing in this file knows Streamlit's page: that is streamlit-adapter.js's job. In the browser
  * this file defines window.AtlasMap; under Node it is a CommonJS module (for the unit tests).
  */
 (function (root, factory) {
   'use strict';
   const node = typeof module === 'object' && module.exports;
-  // popups.js and paint.js are loaded before this file (atlas/map/client.py, SCRIPTS)
-  const api = node ? factory(require('./popups.js'), require('./paint.js')) : factory(root.AtlasPopups, root.AtlasPaint);
+  // popups.js, paint.js, symbols.js and controls.js are loaded before this file (atlas/map/client.py, SCRIPTS)
+  const api = node ? factory(require('./popups.js'), require('./paint.js'), require('./symbols.js'), require('./controls.js')) :
+    factory(root.AtlasPopups, root.AtlasPaint, root.AtlasSymbols, root.AtlasControls);
   if (node) {
     module.exports = api;
   } else {
     root.AtlasMap = api;
   }
-})(typeof self !== 'undefined' ? self : this, function (AtlasPopups, paint) {
+})(typeof self !== 'undefined' ? self : this, function (AtlasPopups, paint, symbols, controls) {
   'use strict';
 
   const GROUPS = ['l', 'a', 'm', 'f'];
@@ -90,78 +92,10 @@
     return Math.min(count - 1, Math.max(0, position + move));
   }
 
-  /**
-   * A Leaflet marker (with its accuracy ring) for a point feature, drawn from the catalog. `look`:
-   * {focus: the id of the place named in the link (ringed), ghost: true for the compared date}.
-   */
-  function pointToLayer(L, catalogOf, look) {
-    const seen = look || {};
-    const Icon = paint.iconClass(L); // L.divIcon's, its markup parsed once per icon
-    const Marker = paint.markerClass(L); // L.marker's, placed without a layer of its own
-    function iconOf(feature) { // also draw's, for a marker that keeps its element (setIcon)
-      const p = feature.properties;
-      const shift = p.shift || [0, 0]; // pixels, so markers sharing a place stay clickable
-      const catalog = catalogOf();
-      let svg = catalog.icons[p.icon] || p.svg || '';
-      const size = catalog.sizes[p.icon] || p.size || 16;
-      if (p.turn) { svg = '<div style="transform:rotate(' + Number(p.turn) + 'deg)">' + svg + '</div>'; }
-      const focused = seen.focus && p.id === seen.focus ? ' atlas-focus' : '';
-      return new Icon({ html: svg, className: 'atlas-icon atlas-' + p.kind + focused + (seen.ghost ? ' atlas-ghost' : ''),
-        iconSize: [size, size], iconAnchor: [size / 2 - shift[0], size / 2 - shift[1]] });
-    }
-    function toLayer(feature, latlng) {
-      const p = feature.properties;
-      const title = p.title || (catalogOf().popups[p.id] || {}).title || '';
-      const icon = iconOf(feature);
-      if (p.kind === 'arrow' || seen.ghost) {
-        return new Marker(latlng, { icon: icon, interactive: false, keyboard: false, zIndexOffset: -500 });
-      }
-      const marker = new Marker(latlng, { icon: icon, title: title, alt: title, riseOnHover: true });
-      if (!p.ring) { return marker; }
-      const ring = L.circle(latlng, { radius: p.ring, color: p.color, weight: 1.5, dashArray: '6 6',
-        fillOpacity: 0.06, interactive: false, className: 'atlas-ring' });
-      return L.featureGroup([ring, marker]);
-    }
-    toLayer.icon = iconOf;
-    return toLayer;
-  }
-
-  /** Path options of a line: its own style, or its line key's style in the catalog (faint and
-   * dashed for the compared date). */
-  function lineStyle(catalogOf, ghost) {
-    return function (feature) {
-      const p = feature.properties;
-      const style = p.style || catalogOf().lines[p.line] || {};
-      return ghost ? Object.assign({}, style, { opacity: 0.35, dashArray: '2 6', interactive: false,
-        className: 'atlas-ghost' }) : style;
-    };
-  }
-
-  /** The text of the big date: the catalog's label for the day, or the day itself. */
-  function dateText(catalog, day) {
-    return (catalog.dates && catalog.dates[day]) || day || '';
-  }
-
-  /** Popup and tooltip, looked up when opened: the text is always the page's catalog's (its popup
-   * text through `popups`, an AtlasPopups.loader: inline, or fetched, then shown). */
-  function bindPopup(catalogOf, popups) {
-    const texts = popups || AtlasPopups.loader();
-    return function (feature, layer) {
-      const id = feature.properties.id;
-      // On a phone the map is about 360 px wide: the popup fits inside it, clear of the zoom buttons
-      // (top left) and the switchers and presenter button (top right, to about 160 px) when it pans.
-      const width = (typeof window !== 'undefined' && window.innerWidth) || 800;
-      const height = (typeof window !== 'undefined' && window.innerHeight) || 600;
-      layer.bindPopup(function () {
-        return texts.content(catalogOf(), id, function () { AtlasPopups.refresh(layer.getPopup()); });
-      },
-        { maxWidth: Math.min(340, width - 120), minWidth: Math.min(200, width - 120),
-          maxHeight: Math.min(380, height - 220), autoPanPaddingTopLeft: [10, 165], autoPanPaddingBottomRight: [10, 20],
-          className: 'atlas-popup-frame' });
-      layer.bindTooltip(function () { return (catalogOf().popups[id] || {}).tooltip || ''; },
-        feature.geometry.type === 'Point' ? { direction: 'top', offset: [0, -8] } : { sticky: true });
-    };
-  }
+  const pointToLayer = symbols.pointToLayer;
+  const lineStyle = symbols.lineStyle;
+  const bindPopup = symbols.bindPopup;
+  const dateText = symbols.dateText;
 
   function now() { return performance.timeOrigin + performance.now(); }
 
@@ -305,177 +239,12 @@
     return box;
   }
 
-  /** Names of the key places, always shown, thinned by zoom: a label of rank r shows from zoom
-   * `rankZoom[r]` on, so the map never piles names up. */
-  function addLabels(L, map, client) {
-    const rankZoom = { 1: 0, 2: 5, 3: 6 };
-    const group = L.layerGroup().addTo(map);
-    function show() {
-      group.clearLayers();
-      const zoom = map.getZoom();
-      (client.catalog().labels || []).forEach(function (label) {
-        if (zoom < (label.r in rankZoom ? rankZoom[label.r] : 7)) { return; }
-        const icon = L.divIcon({ className: 'atlas-label', html: '', iconSize: null, iconAnchor: [-6, 14] });
-        const marker = L.marker([label.c[1], label.c[0]], { icon: icon, interactive: false, keyboard: false,
-          zIndexOffset: -1000 });
-        marker.on('add', function () { marker.getElement().textContent = label.n; });
-        group.addLayer(marker);
-      });
-    }
-    client.whenCatalog(function () { show(); map.on('zoomend', show); });
-  }
-
-  /** A button on the map that turns the presenter view on and off (`presenter` from the adapter);
-   * the key F does the same, also when the map itself has the focus. */
-  function addPresenterButton(L, map, presenter, client) {
-    const control = L.control({ position: 'topright' });
-    control.onAdd = function () {
-      const button = L.DomUtil.create('button', 'atlas-present');
-      button.type = 'button';
-      button.innerHTML = '<svg viewBox="0 0 20 20" aria-hidden="true"><path d="M2 7V2h5M13 2h5v5M18 13v5h-5M7 18H2v-5" ' +
-        'fill="none" stroke="currentColor" stroke-width="2.2"/></svg>';
-      L.DomEvent.disableClickPropagation(button);
-      L.DomEvent.on(button, 'click', function () { presenter.toggle(); });
-      client.whenCatalog(function () {
-        const text = (client.catalog().ui || {}).present || 'Presenter view (F)';
-        button.title = text;
-        button.setAttribute('aria-label', text);
-      });
-      return button;
-    };
-    control.addTo(map);
-    map.getContainer().ownerDocument.addEventListener('keydown', presenter.onKey);
-  }
-
-  /** Whether an overlay shows on `day`: from its first to its last day ("" = open). */
-  function overlayShown(item, day) {
-    return (!item.s || item.s <= day) && (!item.e || day <= item.e);
-  }
-
-  // the same colours as atlas/map/overlays.py's POLITY_FILL (the legend's)
-  const POLITY_FILL = { japan: '#CC79A7', soviet: '#56B4E9', us: '#009E73', china: '#F0E442', other: '#999999' };
-
-  /**
-   * The static overlays of the catalog, under the dated layer: the polities of 1945 (filled, with
-   * their names, each only on its own days), their boundary segments (dashed where reconstructed
-   * from a description) and the railways (dashed while being built). Switched on and off in a layer
-   * control of their own.
-   */
-  function addOverlays(L, map, client) {
-    client.whenCatalog(function () {
-      const items = client.catalog().overlays || [];
-      if (!items.length) { return; }
-      map.createPane('atlas-polities').style.zIndex = 250;
-      map.createPane('atlas-lines').style.zIndex = 390;
-      const borders = L.layerGroup();
-      const railways = L.layerGroup();
-      const drawn = items.map(function (item) {
-        let layer;
-        if (item.k === 'polity') {
-          layer = L.layerGroup([
-            L.geoJSON(item.g, { pane: 'atlas-polities', interactive: false,
-              style: { stroke: false, fillColor: POLITY_FILL[item.c] || '#999999', fillOpacity: 0.14 } }),
-            L.marker([item.p[1], item.p[0]], { pane: 'atlas-polities', interactive: false, keyboard: false,
-              icon: L.divIcon({ className: 'atlas-polity-name', html: '', iconSize: null }) })
-              .on('add', function (event) { event.target.getElement().textContent = item.n; })
-          ]);
-          borders.addLayer(layer);
-        } else {
-          const railway = item.k === 'railway';
-          layer = L.geoJSON(item.g, { pane: 'atlas-lines', style: { color: railway ? '#1a1a1a' : '#555555',
-            weight: railway ? 2.5 : 1.8, opacity: 0.8, dashArray: item.c === 'described' ? '7 5' : null } });
-          bindPopup(client.catalog, client.popups)({ properties: { id: item.id }, geometry: { type: 'LineString' } }, layer);
-          (railway ? railways : borders).addLayer(layer);
-        }
-        return { item: item, layer: layer, group: item.k === 'railway' ? railways : borders };
-      });
-      function update(day) {
-        drawn.forEach(function (entry) {
-          const show = entry.item.k !== 'polity' || overlayShown(entry.item, day);
-          if (show && !entry.group.hasLayer(entry.layer)) { entry.group.addLayer(entry.layer); }
-          if (!show && entry.group.hasLayer(entry.layer)) { entry.group.removeLayer(entry.layer); }
-          const dash = entry.item.e && day < entry.item.e ? '2 6' : null;
-          if (entry.item.k === 'railway' && entry.dash !== dash) { // dashed while it was being built
-            entry.dash = dash;
-            entry.layer.setStyle({ dashArray: dash });
-          }
-        });
-      }
-      // The polities' names only from zoom 5 on: at the first view of the whole theatre they would
-      // cover the markers (the colours and the legend name them there).
-      function names() {
-        map.getContainer().classList.toggle('atlas-polity-names-hidden', map.getZoom() < 5);
-      }
-      map.on('zoomend', names);
-      names();
-      borders.addTo(map);
-      railways.addTo(map);
-      const ui = client.catalog().ui || {};
-      const named = {};
-      if (drawn.some(function (entry) { return entry.group === borders; })) { named[ui.overlay_borders || '1945'] = borders; }
-      if (drawn.some(function (entry) { return entry.group === railways; })) { named[ui.overlay_railways || 'Railways'] = railways; }
-      L.control.layers(null, named, { collapsed: true, position: 'topright' }).addTo(map);
-      client.onDay(update);
-    });
-  }
-
-  /**
-   * The map's own basemap (Natural Earth land, lakes and rivers, public domain): under the tiles
-   * when they load, alone when they do not or when "Offline (no tiles)" is chosen. Read from the
-   * app (`basemapUrl`, cached by the browser, never resent by a step) or from the page itself
-   * (`basemapData`, a standalone page).
-   */
-  function addBasemap(L, map, options) {
-    const pane = map.createPane('atlas-basemap');
-    pane.style.zIndex = 150; // under the tiles (200)
-    pane.style.pointerEvents = 'none';
-    const styles = {
-      'land.geojson': { stroke: true, color: '#b9b4a8', weight: 0.8, fillColor: '#f4f1ea', fillOpacity: 1 },
-      'lakes.geojson': { stroke: false, fillColor: '#c9dceb', fillOpacity: 1 },
-      'rivers.geojson': { color: '#8fb2cf', weight: 1.3, fill: false }
-    };
-    const order = ['land.geojson', 'lakes.geojson', 'rivers.geojson'];
-    const layers = {};
-    function draw(name, data) {
-      layers[name] = L.geoJSON(data, { pane: 'atlas-basemap', interactive: false, style: styles[name] });
-      order.forEach(function (key) { if (layers[key]) { layers[key].remove(); layers[key].addTo(map); } });
-    }
-    if (options.basemapData) {
-      order.forEach(function (name) { if (options.basemapData[name]) { draw(name, options.basemapData[name]); } });
-    } else if (options.basemapUrl && window.fetch) {
-      (options.basemapFiles || order).forEach(function (name) {
-        fetch(options.basemapUrl + name).then(function (response) { return response.ok ? response.json() : null; })
-          .then(function (data) { if (data) { draw(name, data); } })
-          .catch(function () { /* no basemap: the tiles, or the plain sea colour */ });
-      });
-    }
-  }
-
   /** The data source of a standalone page (the HTML export): the catalog is in the page itself. */
   function embeddedSource(catalog) {
     return { catalog: function () { return catalog; }, steps: function () { return null; },
       sliderDay: function () { return null; }, followSlider: function () {} };
   }
 
-  /** The legend control, added when the catalog (which carries its HTML) has arrived. */
-  function addLegend(L, map, client) {
-    const legend = L.control({ position: 'bottomright' });
-    legend.onAdd = function () {
-      const div = L.DomUtil.create('div', 'atlas-legend');
-      div.innerHTML = client.catalog().legend; // our own HTML, built and escaped by atlas/map/legend.py
-      // Open on wide maps (projector, desktop); folded on narrow ones so it hides nothing.
-      const details = div.querySelector('details');
-      if (details) { details.open = map.getSize().x >= 1000; }
-      L.DomEvent.disableClickPropagation(div);
-      L.DomEvent.disableScrollPropagation(div);
-      return div;
-    };
-    client.whenCatalog(function () { legend.addTo(map); });
-  }
-
-  return { GROUPS: GROUPS, EMPTY_CATALOG: EMPTY_CATALOG, features: features, stepLayer: stepLayer, diff: diff,
-    stepIndex: stepIndex, pointToLayer: pointToLayer, lineStyle: lineStyle, bindPopup: bindPopup, attach: attach,
-    embeddedSource: embeddedSource, addLegend: addLegend, addLabels: addLabels, dateText: dateText,
-    addPresenterButton: addPresenterButton, addOverlays: addOverlays, overlayShown: overlayShown,
-    addBasemap: addBasemap };
+  return Object.assign({ GROUPS: GROUPS, EMPTY_CATALOG: EMPTY_CATALOG, features: features, stepLayer: stepLayer,
+    diff: diff, stepIndex: stepIndex, attach: attach, embeddedSource: embeddedSource }, symbols, controls);
 });

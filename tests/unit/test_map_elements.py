@@ -49,13 +49,10 @@ def test_base_map_loads_leaflet_and_the_client_and_names_its_catalog(loaded):
     assert "Transbaikal Front" in page_catalog.payload["legend"]
 
 
-def test_the_client_is_one_file_once_written_and_five_before(tmp_path, monkeypatch):
+def test_the_client_is_one_file_once_written_and_its_files_before(tmp_path, monkeypatch):
     monkeypatch.setattr(client, "BUNDLE_DIR", tmp_path / "map")
-    assert client.script_urls() == [("popups", "../../app/static/map/popups.js"),
-                                    ("paint", "../../app/static/map/paint.js"),
-                                    ("atlas-map", "../../app/static/map/atlas-map.js"),
-                                    ("a11y", "../../app/static/map/a11y.js"),
-                                    ("streamlit-adapter", "../../app/static/map/streamlit-adapter.js")]
+    assert client.script_urls() == [(name, f"../../app/static/map/{name}.js") for name in (
+        "popups", "paint", "symbols", "controls", "atlas-map", "keyboard", "a11y", "streamlit-adapter")]
     stale = tmp_path / "map" / "atlas-client-000000000000.js"
     stale.parent.mkdir()
     stale.write_text("old", encoding="utf-8")
@@ -80,10 +77,11 @@ def test_the_one_file_client_runs_under_node(tmp_path):
     script.write_text(
         "const vm = require('vm'); const fs = require('fs'); const box = {}; box.self = box;\n"
         f"vm.runInNewContext(fs.readFileSync({json.dumps(str(bundle))}, 'utf8'), box);\n"
-        "console.log(['AtlasPopups', 'AtlasPaint', 'AtlasMap', 'AtlasA11y', 'AtlasStreamlit']"
+        "console.log(['AtlasPopups', 'AtlasPaint', 'AtlasSymbols', 'AtlasControls', 'AtlasMap', 'AtlasKeyboard', "
+        "'AtlasA11y', 'AtlasStreamlit']"
         ".map(n => typeof box[n]).join(' '));\n", encoding="utf-8")
     out = subprocess.run([node, str(script)], capture_output=True, text=True, check=True, timeout=60).stdout
-    assert out.split() == ["object"] * 5
+    assert out.split() == ["object"] * 8
 
 
 def test_client_files_exist_where_the_map_loads_them():

@@ -1,0 +1,95 @@
+/*
+ * The map's symbols, drawn from the page's catalog: a point feature's marker (its icon, and its
+ * accuracy ring), a line's style, the big date's text, and the popup and tooltip bound to each
+ * (their text looked up when opened, through popups.js). Used by atlas-map.js (the dated layer)
+ * and controls.js (the overlays' lines). In the browser this file defines window.AtlasSymbols;
+ * under Node it is a CommonJS module; atlas-map.js re-exports it (tests/js/atlas-map.test.js).
+ */
+(function (root, factory) {
+  'use strict';
+  const node = typeof module === 'object' && module.exports;
+  // popups.js and paint.js are loaded before this file (atlas/map/client.py, SCRIPTS)
+  const api = node ? factory(require('./popups.js'), require('./paint.js')) : factory(root.AtlasPopups, root.AtlasPaint);
+  if (node) {
+    module.exports = api;
+  } else {
+    root.AtlasSymbols = api;
+  }
+})(typeof self !== 'undefined' ? self : this, function (AtlasPopups, paint) {
+  'use strict';
+
+  /**
+   * A Leaflet marker (with its accuracy ring) for a point feature, drawn from the catalog. `look`:
+   * {focus: the id of the place named in the link (ringed), ghost: true for the compared date}.
+   */
+  function pointToLayer(L, catalogOf, look) {
+    const seen = look || {};
+    const Icon = paint.iconClass(L); // L.divIcon's, its markup parsed once per icon
+    const Marker = paint.markerClass(L); // L.marker's, placed without a layer of its own
+    function iconOf(feature) { // also draw's, for a marker that keeps its element (setIcon)
+      const p = feature.properties;
+      const shift = p.shift || [0, 0]; // pixels, so markers sharing a place stay clickable
+      const catalog = catalogOf();
+      let svg = catalog.icons[p.icon] || p.svg || '';
+      const size = catalog.sizes[p.icon] || p.size || 16;
+      if (p.turn) { svg = '<div style="transform:rotate(' + Number(p.turn) + 'deg)">' + svg + '</div>'; }
+      const focused = seen.focus && p.id === seen.focus ? ' atlas-focus' : '';
+      return new Icon({ html: svg, className: 'atlas-icon atlas-' + p.kind + focused + (seen.ghost ? ' atlas-ghost' : ''),
+        iconSize: [size, size], iconAnchor: [size / 2 - shift[0], size / 2 - shift[1]] });
+    }
+    function toLayer(feature, latlng) {
+      const p = feature.properties;
+      const title = p.title || (catalogOf().popups[p.id] || {}).title || '';
+      const icon = iconOf(feature);
+      if (p.kind === 'arrow' || seen.ghost) {
+        return new Marker(latlng, { icon: icon, interactive: false, keyboard: false, zIndexOffset: -500 });
+      }
+      const marker = new Marker(latlng, { icon: icon, title: title, alt: title, riseOnHover: true });
+      if (!p.ring) { return marker; }
+      const ring = L.circle(latlng, { radius: p.ring, color: p.color, weight: 1.5, dashArray: '6 6',
+        fillOpacity: 0.06, interactive: false, className: 'atlas-ring' });
+      return L.featureGroup([ring, marker]);
+    }
+    toLayer.icon = iconOf;
+    return toLayer;
+  }
+
+  /** Path options of a line: its own style, or its line key's style in the catalog (faint and
+   * dashed for the compared date). */
+  function lineStyle(catalogOf, ghost) {
+    return function (feature) {
+      const p = feature.properties;
+      const style = p.style || catalogOf().lines[p.line] || {};
+      return ghost ? Object.assign({}, style, { opacity: 0.35, dashArray: '2 6', interactive: false,
+        className: 'atlas-ghost' }) : style;
+    };
+  }
+
+  /** The text of the big date: the catalog's label for the day, or the day itself. */
+  function dateText(catalog, day) {
+    return (catalog.dates && catalog.dates[day]) || day || '';
+  }
+
+  /** Popup and tooltip, looked up when opened: the text is always the page's catalog's (its popup
+   * text through `popups`, an AtlasPopups.loader: inline, or fetched, then shown). */
+  function bindPopup(catalogOf, popups) {
+    const texts = popups || AtlasPopups.loader();
+    return function (feature, layer) {
+      const id = feature.properties.id;
+      // On a phone the map is about 360 px wide: the popup fits inside it, clear of the zoom buttons
+      // (top left) and the switchers and presenter button (top right, to about 160 px) when it pans.
+      const width = (typeof window !== 'undefined' && window.innerWidth) || 800;
+      const height = (typeof window !== 'undefined' && window.innerHeight) || 600;
+      layer.bindPopup(function () {
+        return texts.content(catalogOf(), id, function () { AtlasPopups.refresh(layer.getPopup()); });
+      },
+        { maxWidth: Math.min(340, width - 120), minWidth: Math.min(200, width - 120),
+          maxHeight: Math.min(380, height - 220), autoPanPaddingTopLeft: [10, 165], autoPanPaddingBottomRight: [10, 20],
+          className: 'atlas-popup-frame' });
+      layer.bindTooltip(function () { return (catalogOf().popups[id] || {}).tooltip || ''; },
+        feature.geometry.type === 'Point' ? { direction: 'top', offset: [0, -8] } : { sticky: true });
+    };
+  }
+
+  return { pointToLayer: pointToLayer, lineStyle: lineStyle, dateText: dateText, bindPopup: bindPopup };
+});

@@ -15,15 +15,18 @@
 (function (root, factory) {
   'use strict';
   const node = typeof module === 'object' && module.exports;
-  // paint.js and keyboard.js are loaded before this file (atlas/map/client.py, SCRIPTS)
-  const api = node ? factory(require('./paint.js'), require('./keyboard.js')) : factory(root.AtlasPaint, root.AtlasKeyboard);
+  // paint.js, symbols.js and keyboard.js are loaded before this file (atlas/map/client.py, SCRIPTS)
+  const api = node ? factory(require('./paint.js'), require('./symbols.js'), require('./keyboard.js')) :
+    factory(root.AtlasPaint, root.AtlasSymbols, root.AtlasKeyboard);
   if (node) {
     module.exports = api;
   } else {
     root.AtlasA11y = api;
   }
-})(typeof self !== 'undefined' ? self : this, function (paint, keyboard) {
+})(typeof self !== 'undefined' ? self : this, function (paint, symbols, keyboard) {
   'use strict';
+
+  const dateText = symbols.dateText; // the big date's text: also the title's and the announcement's
 
   const plainText = keyboard.plainText;
   const reduceMotion = keyboard.reduceMotion;
@@ -31,10 +34,6 @@
   const keyboardLines = keyboard.keyboardLines;
   const followPopups = keyboard.followPopups;
 
-  /** The big date's text for `day`: the catalog's label, or the day itself. */
-  function dateText(catalog, day) {
-    return ((catalog && catalog.dates) || {})[day] || day || '';
-  }
 
   /** The frame's title: "<map name> — <date>". */
   function frameTitle(catalog, day) {

@@ -65,9 +65,10 @@
     };
   }
 
-  /** The text of the big date: the catalog's label for the day, or the day itself. */
+  /** The text of the big date (and of the frame's title and the announcement, a11y.js): the
+   * catalog's label for the day, or the day itself. */
   function dateText(catalog, day) {
-    return (catalog.dates && catalog.dates[day]) || day || '';
+    return ((catalog && catalog.dates) || {})[day] || day || '';
   }
 
   /** Popup and tooltip, looked up when opened: the text is always the page's catalog's (its popup

@@ -25,7 +25,7 @@ def pytest_sessionstart(session):  # noqa: ARG001 - pytest's hook signature
     built in the run names the same scripts, whichever test happened to start the app first."""
     from atlas.map import client
 
-    with contextlib.suppress(OSError):  # a read-only checkout: the maps name the five files, consistently
+    with contextlib.suppress(OSError):  # a read-only checkout: the maps name the separate files, consistently
         client.write_bundle()
 
 

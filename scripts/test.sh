@@ -33,6 +33,9 @@ fi
 
 .venv/bin/ruff check --quiet .
 npx --no-install eslint static tests/js
+# The files the app serves from its packages (Leaflet, Leaflet.markercluster) under static/vendor/, as the
+# app does at start-up: the map client's tests load the very plugin the browser gets.
+.venv/bin/python -c "from atlas.map import client; from atlas.paths import geodata_dir; client.install_static(geodata_dir())"
 node --test --test-reporter=dot tests/js/
 .venv/bin/python scripts/fmt_geodata.py --check
 .venv/bin/python -m atlas.validate

@@ -162,7 +162,7 @@ def map_catalog(frame: gpd.GeoDataFrame, lang: str, sources: Mapping[str, Any], 
     overlays (the map of 1945, railways)."""
     ui = {key: t(key, lang) for key in ("present", "overlay_borders", "overlay_railways", "places_button", "places_empty",
                                          "live_places_one", "live_places_other", "panel_region", "popup_loading",
-                                         "popup_error")}
+                                         "popup_error", "cluster_label")}
     ui |= {"lang": lang, "map_name": t(MAP_NAMES.get(legend, "map_name"), lang)}  # static/map/a11y.js
     return make_catalog({**popup_catalog(frame, lang, sources, axes), **(overlay_popups or {})}, icon_table(frame),
                         legend_html(lang, legend), place_table(frame, fan_offsets(frame)), dates, labels, ui, overlays)

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import filecmp
 import hashlib
+import os
 import shutil
 from functools import cache
 from pathlib import Path
 
 import js_lib_leaflet
+from xstatic.pkg import leaflet_markercluster
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 CLIENT_DIR = STATIC_DIR / "map"
-SCRIPTS = ("popups.js", "paint.js", "symbols.js", "controls.js", "atlas-map.js", "keyboard.js", "a11y.js",
+SCRIPTS = ("popups.js", "paint.js", "symbols.js", "controls.js", "cluster.js", "atlas-map.js", "keyboard.js", "a11y.js",
            "streamlit-adapter.js")  # in load order: each file names the ones it needs before it
 STYLES = ("atlas-map.css",)
 SERVED_FROM = "../../app/static/map/"  # relative to streamlit-folium's component frame
@@ -30,6 +32,15 @@ LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images/layers.png", "images/layer
                  "images/marker-icon-2x.png", "images/marker-shadow.png")
 LEAFLET_JS = "../../app/static/vendor/leaflet/leaflet.js"
 LEAFLET_CSS = "../../app/static/vendor/leaflet/leaflet.css"
+# Leaflet.markercluster, from its package too (xstatic-leaflet-markercluster): the map client loads it only
+# when a date has CLUSTER_AT places or more (static/map/cluster.js), which today's data never has. The
+# threshold: Leaflet's DOM markers slow down between 500 and 1,000 (issue 21); ATLAS_CLUSTER_AT overrides it
+# (the browser tests cluster today's data with a low one; 0 never clusters).
+CLUSTER_DIR = Path(leaflet_markercluster.BASE_DIR)
+CLUSTER_VENDOR_DIR = STATIC_DIR / "vendor" / "leaflet.markercluster"
+CLUSTER_FILES = ("leaflet.markercluster.js", "MarkerCluster.css")
+CLUSTER_SERVED = "../../app/static/vendor/leaflet.markercluster/"
+CLUSTER_AT = 600
 BASEMAP_FILES = ("land.geojson", "lakes.geojson", "rivers.geojson")
 BASEMAP_SERVED = "../../app/static/basemap/"
 # The watchdog's frame is a srcdoc document, whose addresses resolve against the page's (``<base>/`` or
@@ -101,6 +112,7 @@ def install_static(geodata: Path) -> list[str]:
     changed. Returns what it wrote."""
     copied = [str((BUNDLE_DIR / bundle_name()).relative_to(STATIC_DIR))] if write_bundle() else []
     pairs = [(LEAFLET_DIR / name, VENDOR_DIR / name) for name in LEAFLET_FILES]
+    pairs += [(CLUSTER_DIR / name, CLUSTER_VENDOR_DIR / name) for name in CLUSTER_FILES]
     pairs += [(geodata / "basemap" / name, STATIC_DIR / "basemap" / name) for name in BASEMAP_FILES]
     for source_path, target in pairs:
         if not source_path.is_file() or (target.is_file() and filecmp.cmp(source_path, target, shallow=False)):
@@ -109,6 +121,14 @@ def install_static(geodata: Path) -> list[str]:
         shutil.copyfile(source_path, target)
         copied.append(str(target.relative_to(STATIC_DIR)))
     return copied
+
+
+def cluster_options() -> dict[str, object]:
+    """The map client's options for clusters: from how many places on a date, and the folder the
+    plugin's script and style are served from."""
+    raw = os.environ.get("ATLAS_CLUSTER_AT", "")
+    at = int(raw) if raw.isdigit() else CLUSTER_AT
+    return {"clusterAt": at, "clusterUrl": CLUSTER_SERVED}  # the folder of CLUSTER_FILES (static/map/cluster.js)
 
 
 @cache

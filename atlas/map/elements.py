@@ -65,8 +65,9 @@ class MapClient(JSCSSMixin, MacroElement):
                  focus: str | None = None) -> None:
         super().__init__()
         self._name = "MapClient"
-        basemap = ({"basemapData": client.basemap_data()} if embedded is not None else
-                   {"basemapUrl": client.BASEMAP_SERVED, "basemapFiles": list(client.BASEMAP_FILES)})
+        basemap = ({"basemapData": client.basemap_data()} if embedded is not None else  # a standalone page never clusters
+                   {"basemapUrl": client.BASEMAP_SERVED, "basemapFiles": list(client.BASEMAP_FILES),
+                    **client.cluster_options()})
         self.options = _script_json({"arrowSize": ARROW_SIZE, **({"focus": focus} if focus else {}), **basemap})
         self.presenter = embedded is None
         if embedded is None:

@@ -102,9 +102,14 @@
     }).length;
   }
 
-  /** Open a layer's popup: a point at its place, a line at its middle. */
+  /** Open a layer's popup: a point at its place (zooming in first if it is inside a cluster), a line
+   * at its middle. */
   function openItem(item) {
     const layer = item.layer;
+    if (!layer._map && layer.atlasIn && layer.atlasIn.zoomToShowLayer) {
+      layer.atlasIn.zoomToShowLayer(layer, function () { layer.openPopup(); });
+      return;
+    }
     if (item.line && layer.getCenter) {
       let at;
       try { at = layer.getCenter(); } catch { at = undefined; } // a line not on the map has no centre

@@ -17,15 +17,15 @@
 (function (root, factory) {
   'use strict';
   const node = typeof module === 'object' && module.exports;
-  // popups.js, paint.js, symbols.js and controls.js are loaded before this file (atlas/map/client.py, SCRIPTS)
-  const api = node ? factory(require('./popups.js'), require('./paint.js'), require('./symbols.js'), require('./controls.js')) :
-    factory(root.AtlasPopups, root.AtlasPaint, root.AtlasSymbols, root.AtlasControls);
+  // popups.js, paint.js, symbols.js, controls.js and cluster.js are loaded before this file (atlas/map/client.py, SCRIPTS)
+  const api = node ? factory(require('./popups.js'), require('./paint.js'), require('./symbols.js'), require('./controls.js'),
+    require('./cluster.js')) : factory(root.AtlasPopups, root.AtlasPaint, root.AtlasSymbols, root.AtlasControls, root.AtlasCluster);
   if (node) {
     module.exports = api;
   } else {
     root.AtlasMap = api;
   }
-})(typeof self !== 'undefined' ? self : this, function (AtlasPopups, paint, symbols, controls) {
+})(typeof self !== 'undefined' ? self : this, function (AtlasPopups, paint, symbols, controls, cluster) {
   'use strict';
 
   const GROUPS = ['l', 'a', 'm', 'f'];
@@ -123,6 +123,15 @@
     const state = { group: L.geoJson(null, layerOptions).addTo(map), drawn: {}, day: null, version: null,
       compare: null, compareVersion: null, listeners: [] };
     const bigDate = addDateControl(L, map);
+    // Dense dates: places drawn in clusters (cluster.js); once its script has loaded, the places drawn
+    // one by one until then move into the clusters.
+    const clusters = cluster.clusters(L, map, options, function () { return catalogOf().ui || {}; },
+      function () { return map.options.zoomAnimation === false; }, function (into) {
+        const moving = Object.keys(state.drawn).map(function (key) { return state.drawn[key]; })
+          .filter(function (layer) { return layer.atlasIn !== into && cluster.clusterable(layer.feature); });
+        moving.forEach(function (layer) { state.group.removeLayer(layer); });
+        into.addLayers(moving.map(clusters.enter));
+      });
 
     function when(ready, callback) {
       let tries = 0;
@@ -138,8 +147,15 @@
       const change = paint.reuse(diff(Object.keys(state.drawn), next),
         function (key) { return state.drawn[key].feature; });
       const drawn = {};
+      const clustered = clusters.wanted(cluster.countClusterable(next)) ? clusters.group() : null;
+      const leaving = [];
+      const joining = [];
       change.keep.forEach(function (key) { drawn[key] = state.drawn[key]; });
-      change.remove.forEach(function (key) { state.group.removeLayer(state.drawn[key]); });
+      change.remove.forEach(function (key) {
+        const layer = state.drawn[key];
+        if (layer.atlasIn && layer.atlasIn === clustered) { leaving.push(clusters.leave(layer)); } else { state.group.removeLayer(layer); }
+      });
+      if (leaving.length) { clustered.removeLayers(leaving); } // at once: the clusters are counted again once
       change.add.forEach(function (item) {
         if (item.from !== undefined) { // only its icon changed: the same element, refilled
           const marker = drawn[item.key] = state.drawn[item.from];
@@ -154,9 +170,14 @@
         layer.defaultOptions = layer.options;
         state.group.resetStyle(layer);
         onEach(item.feature, layer);
-        state.group.addLayer(layer);
+        if (clustered && cluster.clusterable(item.feature)) {
+          joining.push(clusters.enter(layer));
+        } else {
+          state.group.addLayer(layer);
+        }
         drawn[item.key] = layer;
       });
+      if (joining.length) { clustered.addLayers(joining); }
       state.drawn = drawn;
       state.day = packed.d || '';
       state.version = version;

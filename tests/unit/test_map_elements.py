@@ -6,6 +6,7 @@ import hashlib
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import folium
 import pytest
@@ -14,6 +15,8 @@ from streamlit_folium import _get_feature_group_string, _get_map_string
 from atlas.load import load_atlas
 from atlas.map import catalog, client, elements
 from atlas.timeline import on_date, split_placed
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -52,7 +55,7 @@ def test_base_map_loads_leaflet_and_the_client_and_names_its_catalog(loaded):
 def test_the_client_is_one_file_once_written_and_its_files_before(tmp_path, monkeypatch):
     monkeypatch.setattr(client, "BUNDLE_DIR", tmp_path / "map")
     assert client.script_urls() == [(name, f"../../app/static/map/{name}.js") for name in (
-        "popups", "paint", "symbols", "controls", "atlas-map", "keyboard", "a11y", "streamlit-adapter")]
+        "popups", "paint", "symbols", "controls", "cluster", "atlas-map", "keyboard", "a11y", "streamlit-adapter")]
     stale = tmp_path / "map" / "atlas-client-000000000000.js"
     stale.parent.mkdir()
     stale.write_text("old", encoding="utf-8")
@@ -139,3 +142,23 @@ def test_the_watchdog_frame_is_a_whole_document_with_its_language_and_a_title():
     # its script by address, none inline: the srcdoc frame inherits the page's Content-Security-Policy
     assert '<script src="app/static/map/watchdog.js"></script>' in page
     assert "<script>" not in page and "function" not in page
+
+
+def test_clusters_from_a_threshold_today_s_data_never_reaches(monkeypatch, loaded):
+    """Leaflet.markercluster is served by the app and named to the client with the threshold; the
+    standalone page (no app to load it from) never clusters; ATLAS_CLUSTER_AT overrides it."""
+    monkeypatch.delenv("ATLAS_CLUSTER_AT", raising=False)
+    assert client.cluster_options() == {"clusterAt": client.CLUSTER_AT,
+                                        "clusterUrl": "../../app/static/vendor/leaflet.markercluster/"}
+    assert all((client.CLUSTER_DIR / name).is_file() for name in client.CLUSTER_FILES)  # from its package
+    shipped = load_atlas(REPO / "geodata")
+    for layer in shipped.layers.values():  # every date of today's data is drawn as before (at most all its points)
+        assert layer.frame.geometry.geom_type.eq("Point").sum() < client.CLUSTER_AT
+    monkeypatch.setenv("ATLAS_CLUSTER_AT", "20")
+    assert client.cluster_options()["clusterAt"] == 20
+    monkeypatch.setenv("ATLAS_CLUSTER_AT", "many")
+    assert client.cluster_options()["clusterAt"] == client.CLUSTER_AT  # not a number: the default
+    frame, sources, axes = loaded
+    page_catalog = catalog.map_catalog(frame, "en", sources, axes, "offensive")
+    assert '"clusterAt": 600' in _get_map_string(elements.base_map("en", page_catalog))
+    assert "clusterAt" not in _get_map_string(elements.base_map("en", page_catalog, embedded=True))

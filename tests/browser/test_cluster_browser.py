@@ -1,0 +1,109 @@
+"""Dense dates drawn in clusters (static/map/cluster.js; issue 21).
+
+Today's data never reaches the threshold, so a server started with ``ATLAS_CLUSTER_AT=20`` clusters
+the offensive map's places; the shared server (the default threshold) must not cluster, nor load the
+plugin. What is checked on the clustered map: every place is still counted once (each cluster's
+count plus the symbols drawn alone make the day's markers), the plugin comes from the app itself,
+a slider step redraws it, a cluster is a named button that zooms in by keyboard, and "Places on this
+date" opens a place hidden in a cluster.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.support.browser import (
+    MAP_IFRAME,
+    expected_markers,
+    open_app,
+    route_offline,
+    settled_map,
+    start_server,
+)
+
+PLUGIN = "leaflet.markercluster"
+
+# Each cluster's count, and the symbols drawn alone (places and arrowheads), on the frame's map.
+SHOWN_JS = """() => ({
+  clusters: [...document.querySelectorAll('.atlas-cluster')].map(el => Number(el.textContent)),
+  alone: document.querySelectorAll('.atlas-icon').length,
+  day: window.atlas.state.day,
+})"""
+
+
+@pytest.fixture(scope="module")
+def clustered_url() -> Iterator[str]:
+    proc, url = start_server(env={"ATLAS_CLUSTER_AT": "20"})
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+def shown(inner) -> dict:
+    return inner.evaluate(SHOWN_JS)
+
+
+def test_the_default_threshold_draws_today_s_data_as_before_and_loads_no_plugin(page: Page, app_url: str):
+    route_offline(page.context, app_url)
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    open_app(page, f"{app_url}/?lang=en&day=1945-08-20")
+    inner = settled_map(page)
+    expect(page.frame_locator(MAP_IFRAME).locator(".atlas-icon")).to_have_count(expected_markers("1945-08-20"),
+                                                                                 timeout=30_000)
+    assert shown(inner)["clusters"] == []
+    assert not [url for url in asked if PLUGIN in url]
+
+
+def test_a_dense_map_clusters_its_places_and_counts_each_once(page: Page, clustered_url: str):
+    route_offline(page.context, clustered_url)
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    open_app(page, f"{clustered_url}/?lang=en&day=1945-08-20")
+    frame = page.frame_locator(MAP_IFRAME)
+    expect(frame.locator(".atlas-cluster").first).to_be_visible(timeout=30_000)
+    inner = settled_map(page)
+    now = shown(inner)
+    assert now["day"] == "1945-08-20"
+    assert sum(now["clusters"]) + now["alone"] == expected_markers("1945-08-20")
+    assert now["alone"] < expected_markers("1945-08-20")  # fewer symbols drawn than places
+    plugin = [url for url in asked if PLUGIN in url]
+    assert plugin and all(url.startswith(clustered_url) for url in plugin)  # served by the app itself
+    # A slider step redraws the clusters for the next date, every place still counted once.
+    page.locator(".st-key-day input[type='range']").focus()
+    page.keyboard.press("ArrowRight")
+    inner.wait_for_function("() => window.atlas.state.day === '1945-08-21'", timeout=30_000)
+    inner.wait_for_function(f"() => ({SHOWN_JS})().clusters.reduce((a, b) => a + b, 0) + ({SHOWN_JS})().alone"
+                            f" === {expected_markers('1945-08-21')}", timeout=30_000)
+
+
+def test_a_cluster_is_a_named_button_that_zooms_in_by_keyboard(page: Page, clustered_url: str):
+    route_offline(page.context, clustered_url)
+    open_app(page, f"{clustered_url}/?lang=es&day=1945-08-20")
+    frame = page.frame_locator(MAP_IFRAME)
+    cluster = frame.locator(".atlas-cluster").first
+    expect(cluster).to_be_visible(timeout=30_000)
+    inner = settled_map(page)
+    expect(cluster).to_have_attribute("aria-label", re.compile(r"^\d+ lugares aquí: pulse para acercar$"))
+    zoom = inner.evaluate("() => window.map.getZoom()")
+    cluster.focus()
+    page.keyboard.press("Enter")
+    inner.wait_for_function("zoom => window.map.getZoom() > zoom", arg=zoom, timeout=30_000)
+
+
+def test_places_on_this_date_opens_a_place_hidden_in_a_cluster(page: Page, clustered_url: str):
+    route_offline(page.context, clustered_url)
+    open_app(page, f"{clustered_url}/?lang=en&day=1945-08-20")
+    frame = page.frame_locator(MAP_IFRAME)
+    expect(frame.locator(".atlas-cluster").first).to_be_visible(timeout=30_000)
+    inner = settled_map(page)
+    hidden = inner.evaluate("""() => AtlasA11y.drawnItems(window.atlas.state, window.atlas.catalog(), document)
+        .filter(item => !item.line && !item.layer._map && item.layer.atlasIn).map(item => item.name)""")
+    assert hidden, "no place is inside a cluster"
+    frame.locator(".atlas-places-toggle").click()
+    frame.locator(".atlas-places-item", has_text=re.compile("^" + re.escape(hidden[0]) + "$")).first.click()
+    expect(frame.locator(".leaflet-popup")).to_have_count(1, timeout=30_000)

@@ -31,8 +31,13 @@ ROWS = [  # (label, how to read it from a factor's row)
     ("… cold, no snapshot: data never loaded (s) / × floor", lambda r: (
         f"{r['cold_unvalidated_first_map_s']:.1f} / {r['cold_unvalidated_ratio']:.1f}×"
         if "cold_unvalidated_first_map_s" in r else "–")),
+    ("… cold, ASGI entry with its start-up hook (s) / × floor", lambda r: (
+        f"{r['cold_asgi_first_map_s']:.1f} / {r['cold_asgi_ratio']:.1f}×" if "cold_asgi_first_map_s" in r else "–")),
     ("first map, warm server (s) / floor load", lambda r: f"{r['warm_first_map_s']:.1f} / {r['floor_load_s']:.1f} "
                                                           f"= **{r['warm_ratio']:.2f}×**"),
+    ("… as the driver noticed it (s) / floor; cold", lambda r: (
+        f"{r['warm_detected_s']:.1f} / {r['floor_detected_s']:.1f} = {r['warm_detected_ratio']:.2f}×; "
+        f"{r['cold_detected_ratio']:.1f}×" if "warm_detected_s" in r else "–")),
     ("step table ready after first visit (s)", lambda r: f"{r['step_table_after_s']:.0f}"),
     ("server memory, 1 session (MB)", lambda r: f"{r['server_mb_1_session']}"),
     ("server memory, N sessions (MB)", lambda r: f"{r['server_mb_sessions']} (N = {r['sessions']})"),

@@ -17,6 +17,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 ROWS = [  # (label, how to read it from a factor's row)
     ("features in the package", lambda r: f"{r['features']:,}"),
     ("features drawn (offensive, 9 Aug)", lambda r: f"{r['features_drawn']:,}"),
+    ("symbols in the map's DOM (markers, clusters, paths)", lambda r: f"{r['symbols_drawn']:,}" if "symbols_drawn" in r
+     else f"{r['features_drawn']:,} (counted as features then)"),
     ("load + validation (s)", lambda r: f"{r['load_s']:.1f}"),
     ("load from the snapshot (s)", lambda r: f"{r['snapshot_s']:.2f}" if "snapshot_s" in r else "–"),
     ("step table: build (s)", lambda r: f"{r['step_table_s']:.1f}"),

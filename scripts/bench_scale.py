@@ -43,7 +43,10 @@ import benchmark as bench  # noqa: E402
 from tests.support.browser import CHROMIUM, MAP_IFRAME, start_server  # noqa: E402
 
 PAGE = "/?day=1945-08-09"
-DRAWN = "() => document.querySelectorAll('.leaflet-marker-icon, path.leaflet-interactive').length"
+# The features the map draws (each a layer of the client, whether alone or inside a cluster), and the
+# symbols that makes on the map (markers, clusters and interactive paths in the frame's DOM).
+DRAWN = "() => Object.keys(window.atlas.state.drawn).length"
+SYMBOLS = "() => document.querySelectorAll('.leaflet-marker-icon, path.leaflet-interactive').length"
 
 
 def inproc(folder: str) -> dict:
@@ -157,6 +160,7 @@ async def one_factor(browser, factor: int, folder: Path, floor_url: str, args) -
             await asyncio.sleep(0.3)
         frame = page.frame_locator(MAP_IFRAME).locator("body")
         result["features_drawn"] = await frame.evaluate(DRAWN)
+        result["symbols_drawn"] = await frame.evaluate(SYMBOLS)
         result["browser"] = await browser_memory(page)
         result["floor_browser"] = await browser_memory(fpage)
         map_s = statistics.median(s["map_s"] for s in atlas_steps)

@@ -131,6 +131,19 @@ def cluster_options() -> dict[str, object]:
     return {"clusterAt": at, "clusterUrl": CLUSTER_SERVED}  # the folder of CLUSTER_FILES (static/map/cluster.js)
 
 
+def is_dense(places: int) -> bool:
+    """Whether a page with ``places`` places may reach the threshold on a date (then its map loads the
+    plugin with the client, and draws its first date in clusters)."""
+    at = int(cluster_options()["clusterAt"])
+    return at > 0 and places >= at
+
+
+def cluster_urls(kind: str) -> list[tuple[str, str]]:
+    """(name, URL) of the plugin's script (``kind`` "js") or style ("css"), for folium's default_js/css."""
+    name = CLUSTER_FILES[0] if kind == "js" else CLUSTER_FILES[1]
+    return [(f"markercluster_{kind}", CLUSTER_SERVED + name)]
+
+
 @cache
 def leaflet_source(name: str) -> str:
     """Leaflet's own file (for a standalone page, which has no app to load it from)."""

@@ -62,7 +62,7 @@ class MapClient(JSCSSMixin, MacroElement):
     )
 
     def __init__(self, catalog_id: str, steps_id: str, embedded: dict[str, Any] | None = None,
-                 focus: str | None = None) -> None:
+                 focus: str | None = None, dense: bool = False) -> None:
         super().__init__()
         self._name = "MapClient"
         basemap = ({"basemapData": client.basemap_data()} if embedded is not None else  # a standalone page never clusters
@@ -72,8 +72,10 @@ class MapClient(JSCSSMixin, MacroElement):
         self.presenter = embedded is None
         if embedded is None:
             self.source = f"AtlasStreamlit.source(window, {json.dumps({'catalog': catalog_id, 'steps': steps_id})})"
-            self.default_js = client.script_urls()
-            self.default_css = client.style_urls()
+            # A page with enough places to cluster loads the plugin before the client, so that its first
+            # map is drawn in clusters already (static/map/cluster.js; else loaded when first wanted).
+            self.default_js = client.cluster_urls("js") * dense + client.script_urls()
+            self.default_css = client.cluster_urls("css") * dense + client.style_urls()
         else:
             self.source = f"AtlasMap.embeddedSource({_script_json(embedded)})"
             self.default_js, self.default_css = [], []
@@ -165,7 +167,8 @@ def base_map(lang: str, catalog: MapCatalog | None = None,
         m.add_child(MapClient("", "", embedded=catalog.payload if catalog else {}, focus=focus))
     else:
         m.add_child(MapClient(element_id(catalog) if catalog else "none",
-                              steps_element_id(catalog) if catalog else "none", focus=focus))
+                              steps_element_id(catalog) if catalog else "none", focus=focus,
+                              dense=client.is_dense(len(catalog.places) if catalog else 0)))
     return m
 
 

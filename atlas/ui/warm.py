@@ -25,10 +25,10 @@ def warm() -> None:
     build the default map page's catalog, as the first visit would. Errors are left to that visit, which
     shows them (a broken package gets its message there, not a failed start-up)."""
     try:
-        from atlas.pages import DEFAULT_PAGE, MAP_PAGES
         # Not atlas.ui.component (streamlit-folium): Streamlit registers a component declared outside a
         # script run nowhere, and a module is imported once, so its map frame would answer 404 for good
         # (seen: tests/browser/test_csp.py). The cache brings folium, geopandas and the core.
+        from atlas.pages import DEFAULT_PAGE, MAP_PAGES
         from atlas.ui import cache
 
         cache.install_static()

@@ -162,3 +162,24 @@ def test_clusters_from_a_threshold_today_s_data_never_reaches(monkeypatch, loade
     page_catalog = catalog.map_catalog(frame, "en", sources, axes, "offensive")
     assert '"clusterAt": 600' in _get_map_string(elements.base_map("en", page_catalog))
     assert "clusterAt" not in _get_map_string(elements.base_map("en", page_catalog, embedded=True))
+
+
+def test_a_page_dense_enough_to_cluster_loads_the_plugin_before_the_client(monkeypatch, loaded):
+    """So that its first map is drawn in clusters (a sparser page loads it only if a date needs it)."""
+    frame, sources, axes = loaded
+    page_catalog = catalog.map_catalog(frame, "en", sources, axes, "offensive")
+
+    def client_of(m):
+        (reader,) = [c for c in m._children.values() if isinstance(c, elements.MapClient)]
+        return reader
+
+    monkeypatch.delenv("ATLAS_CLUSTER_AT", raising=False)
+    sparse = client_of(elements.base_map("en", page_catalog))
+    assert sparse.default_js == client.script_urls() and sparse.default_css == client.style_urls()
+    monkeypatch.setenv("ATLAS_CLUSTER_AT", str(len(page_catalog.places)))
+    dense = client_of(elements.base_map("en", page_catalog))
+    plugin = "../../app/static/vendor/leaflet.markercluster/"
+    assert dense.default_js == [("markercluster_js", plugin + "leaflet.markercluster.js"), *client.script_urls()]
+    assert dense.default_css == [("markercluster_css", plugin + "MarkerCluster.css"), *client.style_urls()]
+    monkeypatch.setenv("ATLAS_CLUSTER_AT", "0")  # never clusters: never loads it
+    assert client_of(elements.base_map("en", page_catalog)).default_js == client.script_urls()

@@ -114,29 +114,28 @@ async def cold_first_map(browser, url: str) -> tuple[float, float]:
     return seconds, detected
 
 
+async def cold_start(browser, env: dict[str, str], result: dict, name: str, script: Path = ROOT / "app.py") -> None:
+    """Start a server, record its first visit under ``name`` (painted and as the driver noticed it), stop it."""
+    proc, url = start_server(env=env, script=script)
+    try:
+        painted, detected = await cold_first_map(browser, url)
+        result[f"{name}_first_map_s"], result[f"{name}_detected_s"] = round(painted, 2), round(detected, 2)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
 async def one_factor(browser, factor: int, folder: Path, floor_url: str, args) -> dict:
     result: dict = {"factor": factor, "load_average_before": [round(x, 2) for x in os.getloadavg()]}
     result.update(measure_inproc(folder))
     snapshots = tempfile.mkdtemp(prefix="bench-snapshots-")
     env = {"ATLAS_GEODATA_DIR": str(folder), "ATLAS_SNAPSHOT_DIR": snapshots}
-    proc, url = start_server(env=env)  # no snapshot yet: the first start after a data change
-    try:
-        painted, detected = await cold_first_map(browser, url)
-        result["cold_unvalidated_first_map_s"], result["cold_unvalidated_detected_s"] = round(painted, 2), round(detected, 2)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    await cold_start(browser, env, result, "cold_unvalidated")  # no snapshot yet: the first start after a data change
     shutil.rmtree(snapshots)
     subprocess.run([sys.executable, "-m", "atlas.validate", str(folder), "--no-gazetteer", "--snapshot"], cwd=ROOT,
                    env={**os.environ, **env}, capture_output=True, check=False)  # validated when published
     # The ASGI entry (strict_app.py), whose start-up hook loads the modules and data before the first visit
-    proc, url = start_server(env=env, script=ROOT / "strict_app.py")
-    try:
-        painted, detected = await cold_first_map(browser, url)
-        result["cold_asgi_first_map_s"], result["cold_asgi_detected_s"] = round(painted, 2), round(detected, 2)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    await cold_start(browser, env, result, "cold_asgi", ROOT / "strict_app.py")
     proc, url = start_server(env=env)
     try:
         painted, detected = await cold_first_map(browser, url)

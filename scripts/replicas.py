@@ -153,8 +153,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--port", type=int, default=8501)
+    parser.add_argument("--entry", choices=("app.py", "strict_app.py"), default="app.py",
+                        help="each replica's entry: strict_app.py adds the strict Content-Security-Policy and loads "
+                             "the modules and data when the replica starts (atlas/ui/warm.py)")
     args = parser.parse_args()
-    cluster = start(args.replicas, args.port)
+    cluster = start(args.replicas, args.port, script=ROOT / args.entry)
     print(f"{args.replicas} replicas behind HAProxy at {cluster.url} (config and log in {cluster.folder}); Ctrl-C stops")
     try:
         signal.sigwait({signal.SIGINT, signal.SIGTERM})

@@ -6,7 +6,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { JSDOM } = require('jsdom');
+const { leafletInDom } = require('./leaflet-dom.js');
 
 const AtlasCluster = require('../../static/map/cluster.js');
 const AtlasMap = require('../../static/map/atlas-map.js');
@@ -34,15 +34,7 @@ test("a cluster's name is the catalog's text with its count, or an English defau
 
 // A Leaflet map in jsdom with Leaflet.markercluster, and the client attached with `clusterAt`.
 function clusteredMap(clusterAt) {
-  const dom = new JSDOM('<!DOCTYPE html><div id="map" style="width:800px;height:600px"></div>', { pretendToBeVisual: true });
-  global.window = dom.window;
-  global.document = dom.window.document;
-  global.navigator = dom.window.navigator;
-  global.requestAnimationFrame = dom.window.requestAnimationFrame;
-  global.Element = dom.window.Element;
-  global.HTMLElement = dom.window.HTMLElement;
-  delete require.cache[require.resolve('leaflet')];
-  const L = require('leaflet');
+  const { dom, L } = leafletInDom();
   global.L = L; // the plugin adds itself to the global Leaflet
   delete require.cache[SERVED];
   require(SERVED);
@@ -105,11 +97,7 @@ test('"Places on this date" opens a place inside a cluster by zooming to it firs
 });
 
 test('without the plugin (a standalone page, or its script not loaded yet) nothing clusters', () => {
-  const dom = new JSDOM('<!DOCTYPE html><div id="map" style="width:800px;height:600px"></div>', { pretendToBeVisual: true });
-  global.window = dom.window;
-  global.document = dom.window.document;
-  delete require.cache[require.resolve('leaflet')];
-  const L = require('leaflet');
+  const { dom, L } = leafletInDom();
   const map = L.map(dom.window.document.getElementById('map'), { center: [45, 125], zoom: 5 });
   const clusters = AtlasCluster.clusters(L, map, { clusterAt: 2 }, () => ({}), () => false, () => {});
   assert.equal(clusters.wanted(10), false); // no script to load: never

@@ -6,7 +6,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { JSDOM } = require('jsdom');
+const { leafletInDom } = require('./leaflet-dom.js');
 
 const AtlasPaint = require('../../static/map/paint.js');
 const AtlasMap = require('../../static/map/atlas-map.js');
@@ -107,11 +107,7 @@ test('reuse marks each removed marker for at most one added one, in order, and l
 
 // Leaflet in jsdom, with the client attached (as tests/js/atlas-map.test.js does).
 function mapWithClient(catalog) {
-  const dom = new JSDOM('<!DOCTYPE html><div id="map" style="width:800px;height:600px"></div>', { pretendToBeVisual: true });
-  Object.assign(global, { window: dom.window, document: dom.window.document, navigator: dom.window.navigator,
-    requestAnimationFrame: dom.window.requestAnimationFrame, Element: dom.window.Element, HTMLElement: dom.window.HTMLElement });
-  delete require.cache[require.resolve('leaflet')];
-  const L = require('leaflet');
+  const { dom, L } = leafletInDom();
   const map = L.map(dom.window.document.getElementById('map'), { center: [45, 125], zoom: 5 });
   const client = AtlasMap.attach(L, map, { catalog: () => catalog, steps: () => null, sliderDay: () => null,
     followSlider: () => {} }, { arrowSize: formats.arrowSize });

@@ -3,7 +3,7 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { JSDOM } = require('jsdom');
+const { leafletInDom } = require('./leaflet-dom.js');
 
 const AtlasPopups = require('../../static/map/popups.js');
 const AtlasMap = require('../../static/map/atlas-map.js');
@@ -108,11 +108,7 @@ test('a shard that is not JSON, or lacks the id, gives the message, never a blan
 });
 
 test('on the map: the open popup shows "Loading…", then its text, and keeps the focus', async () => {
-  const dom = new JSDOM('<!DOCTYPE html><div id="map" style="width:800px;height:600px"></div>', { pretendToBeVisual: true });
-  Object.assign(global, { window: dom.window, document: dom.window.document, navigator: dom.window.navigator,
-    Element: dom.window.Element, HTMLElement: dom.window.HTMLElement, requestAnimationFrame: dom.window.requestAnimationFrame });
-  delete require.cache[require.resolve('leaflet')];
-  const L = require('leaflet');
+  const { dom, L } = leafletInDom();
   const map = L.map(dom.window.document.getElementById('map'), { center: [45, 125], zoom: 5 });
   const catalog = { ...lazyCatalog(['p1']), icons: {}, sizes: {}, lines: {}, legend: '', places: { p1: { c: [125, 45], kind: 'city' } } };
   let release;

@@ -5,7 +5,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { leafletInDom } = require('./leaflet-dom.js');
+const { mapWindow } = require('./map-window.js');
 
 const AtlasMap = require('../../static/map/atlas-map.js');
 const formats = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'client_formats.json'), 'utf8'));
@@ -62,7 +62,7 @@ test('stepIndex moves within the list and jumps to either end', () => {
 
 // A Leaflet map in jsdom, with the client attached to a source we control.
 function mapWithClient(source) {
-  const { dom, L } = leafletInDom();
+  const { dom, L } = mapWindow();
   const map = L.map(dom.window.document.getElementById('map'), { center: [45, 125], zoom: 5 });
   const catalog = { popups: {}, icons: {}, sizes: {}, lines: {}, legend: '', places: formats.places };
   const client = AtlasMap.attach(L, map, { catalog: () => catalog, steps: () => null, sliderDay: () => null,
@@ -126,7 +126,7 @@ test('the big date shows the catalog label of the day drawn, in the same call th
 test('the place named in the link is ringed, and a compared date is drawn faint and not clickable', () => {
   const layer = formats.layers[2];
   const focusId = layer.packed.m[0][0];
-  const { dom, L } = leafletInDom();
+  const { dom, L } = mapWindow();
   const map = L.map(dom.window.document.getElementById('map'), { center: [46, 121], zoom: 6 });
   const catalog = { popups: {}, icons: {}, sizes: {}, lines: {}, legend: '', places: formats.places };
   const client = AtlasMap.attach(L, map, { catalog: () => catalog, steps: () => ({ table: formats.table, version: 1 }),

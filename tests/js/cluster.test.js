@@ -6,7 +6,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { leafletInDom } = require('./leaflet-dom.js');
+const { mapWindow } = require('./map-window.js');
 
 const AtlasCluster = require('../../static/map/cluster.js');
 const AtlasMap = require('../../static/map/atlas-map.js');
@@ -34,11 +34,10 @@ test("a cluster's name is the catalog's text with its count, or an English defau
 
 // A Leaflet map in jsdom with Leaflet.markercluster, and the client attached with `clusterAt`.
 function clusteredMap(clusterAt) {
-  const { dom, L } = leafletInDom();
+  const { L, box } = mapWindow();
   global.L = L; // the plugin adds itself to the global Leaflet
   delete require.cache[SERVED];
   require(SERVED);
-  const box = dom.window.document.getElementById('map');
   Object.defineProperty(box, 'clientWidth', { value: 800 }); // jsdom lays nothing out: the map's size, for
   Object.defineProperty(box, 'clientHeight', { value: 600 }); // the clusters' view bounds
   const map = L.map(box, { center: [45, 125], zoom: 5, maxZoom: 12, zoomAnimation: false }); // no animation: clusters change at once
@@ -97,7 +96,7 @@ test('"Places on this date" opens a place inside a cluster by zooming to it firs
 });
 
 test('without the plugin (a standalone page, or its script not loaded yet) nothing clusters', () => {
-  const { dom, L } = leafletInDom();
+  const { dom, L } = mapWindow();
   const map = L.map(dom.window.document.getElementById('map'), { center: [45, 125], zoom: 5 });
   const clusters = AtlasCluster.clusters(L, map, { clusterAt: 2 }, () => ({}), () => false, () => {});
   assert.equal(clusters.wanted(10), false); // no script to load: never

@@ -6,7 +6,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { leafletInDom } = require('./leaflet-dom.js');
+const { mapWindow } = require('./map-window.js');
 
 const AtlasPaint = require('../../static/map/paint.js');
 const AtlasMap = require('../../static/map/atlas-map.js');
@@ -107,7 +107,7 @@ test('reuse marks each removed marker for at most one added one, in order, and l
 
 // Leaflet in jsdom, with the client attached (as tests/js/atlas-map.test.js does).
 function mapWithClient(catalog) {
-  const { dom, L } = leafletInDom();
+  const { dom, L } = mapWindow();
   const map = L.map(dom.window.document.getElementById('map'), { center: [45, 125], zoom: 5 });
   const client = AtlasMap.attach(L, map, { catalog: () => catalog, steps: () => null, sliderDay: () => null,
     followSlider: () => {} }, { arrowSize: formats.arrowSize });

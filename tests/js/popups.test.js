@@ -3,7 +3,7 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { leafletInDom } = require('./leaflet-dom.js');
+const { mapWindow } = require('./map-window.js');
 
 const AtlasPopups = require('../../static/map/popups.js');
 const AtlasMap = require('../../static/map/atlas-map.js');
@@ -108,7 +108,7 @@ test('a shard that is not JSON, or lacks the id, gives the message, never a blan
 });
 
 test('on the map: the open popup shows "Loading…", then its text, and keeps the focus', async () => {
-  const { dom, L } = leafletInDom();
+  const { dom, L } = mapWindow();
   const map = L.map(dom.window.document.getElementById('map'), { center: [45, 125], zoom: 5 });
   const catalog = { ...lazyCatalog(['p1']), icons: {}, sizes: {}, lines: {}, legend: '', places: { p1: { c: [125, 45], kind: 'city' } } };
   let release;

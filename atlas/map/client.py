@@ -138,10 +138,10 @@ def is_dense(places: int) -> bool:
     return at > 0 and places >= at
 
 
-def cluster_urls(kind: str) -> list[tuple[str, str]]:
-    """(name, URL) of the plugin's script (``kind`` "js") or style ("css"), for folium's default_js/css."""
-    name = CLUSTER_FILES[0] if kind == "js" else CLUSTER_FILES[1]
-    return [(f"markercluster_{kind}", CLUSTER_SERVED + name)]
+def cluster_urls() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The plugin's script and style as (name, URL) lists, for folium's default_js and default_css."""
+    script, style = CLUSTER_FILES
+    return [("markercluster_js", CLUSTER_SERVED + script)], [("markercluster_css", CLUSTER_SERVED + style)]
 
 
 @cache

@@ -74,8 +74,9 @@ class MapClient(JSCSSMixin, MacroElement):
             self.source = f"AtlasStreamlit.source(window, {json.dumps({'catalog': catalog_id, 'steps': steps_id})})"
             # A page with enough places to cluster loads the plugin before the client, so that its first
             # map is drawn in clusters already (static/map/cluster.js; else loaded when first wanted).
-            self.default_js = client.cluster_urls("js") * dense + client.script_urls()
-            self.default_css = client.cluster_urls("css") * dense + client.style_urls()
+            plugin_js, plugin_css = client.cluster_urls() if dense else ([], [])
+            self.default_js = plugin_js + client.script_urls()
+            self.default_css = plugin_css + client.style_urls()
         else:
             self.source = f"AtlasMap.embeddedSource({_script_json(embedded)})"
             self.default_js, self.default_css = [], []

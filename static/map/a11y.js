@@ -34,7 +34,6 @@
   const keyboardLines = keyboard.keyboardLines;
   const followPopups = keyboard.followPopups;
 
-
   /** The frame's title: "<map name> — <date>". */
   function frameTitle(catalog, day) {
     const ui = (catalog && catalog.ui) || {};

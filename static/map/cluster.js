@@ -66,10 +66,17 @@
     function showRing(event) { rings.addLayer(event.target.atlasRing); }
     function hideRing(event) { rings.removeLayer(event.target.atlasRing); }
 
-    function enter(layer) {
+    /** A drawn layer's marker (the layer itself, or the marker of a marker-and-ring group) and ring. */
+    function partsOf(layer) {
       const parts = layer.getLayers ? layer.getLayers() : [layer];
       const marker = parts.filter(function (part) { return part.options && part.options.icon; })[0] || layer;
-      const ring = parts.filter(function (part) { return part !== marker; })[0];
+      return { marker: marker, ring: parts.filter(function (part) { return part !== marker; })[0] };
+    }
+
+    function enter(layer) {
+      const parts = partsOf(layer);
+      const marker = parts.marker;
+      const ring = parts.ring;
       layer.atlasIn = marker.atlasIn = group;
       marker.feature = layer.feature;
       if (ring && !marker.atlasRing) {
@@ -80,7 +87,7 @@
     }
 
     function leave(layer) {
-      const marker = enter(layer);
+      const marker = partsOf(layer).marker;
       if (marker.atlasRing) { rings.removeLayer(marker.atlasRing); }
       return marker;
     }

@@ -11,22 +11,28 @@ import geopandas as gpd
 import pandas as pd
 from babel.numbers import format_decimal
 
-from atlas.escape import markdown as md_escape  # every data string in Markdown goes through atlas.escape
+from atlas.escape import html_attribute, html_text  # every data string goes through atlas.escape
+from atlas.escape import markdown as md_escape
 from atlas.i18n import long_date, plural, t
 from atlas.popups import clean_properties, dates_text, text
 
 _NUMBER_LOCALE = {"en": "en_GB", "es": "es_ES"}
 
 
-def markdown_table(table: pd.DataFrame) -> str:
-    """A table as a GitHub-flavoured markdown table, every header and cell escaped as data text
-    (no markup, no stray column breaks); missing values are empty cells."""
-    def cell(value: Any) -> str:
-        return "" if pd.isna(value) else md_escape(str(value))
+def html_table(table: pd.DataFrame, label: str) -> str:
+    """A table as HTML for ``st.html``: every header and cell escaped as data text, missing values
+    empty cells, inside a box named ``label`` that scrolls sideways on a narrow screen (a keyboard
+    can reach it to scroll it).
 
-    lines = ["| " + " | ".join(cell(c) for c in table.columns) + " |", "|" + " --- |" * len(table.columns)]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in table.itertuples(index=False)]
-    return "\n".join(lines)
+    Not a Markdown table: Streamlit parses every Markdown element in the browser, and the two forces
+    tables cost a first visit about 0.4 s before its map was drawn (``docs/benchmarks.md``)."""
+    def cell(tag: str, value: Any) -> str:
+        return f"<{tag}>{'' if pd.isna(value) else html_text(value)}</{tag}>"
+
+    head = "".join(cell("th", c) for c in table.columns)
+    rows = "".join("<tr>" + "".join(cell("td", v) for v in row) + "</tr>" for row in table.itertuples(index=False))
+    return (f'<div class="atlas-table" role="region" tabindex="0" aria-label="{html_attribute(label)}"><table>'
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
 
 
 def caption(placed: gpd.GeoDataFrame, unplaced: gpd.GeoDataFrame, day: dt.date, lang: str, axes: int = 0) -> str:

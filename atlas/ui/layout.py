@@ -79,9 +79,9 @@ def show_figures(figures: list[Any], lang: str, sides: tuple[tuple[str, tuple[st
         table = summary.figures_table(figures, chosen, lang)
         if len(table):
             st.subheader(t(title, lang))
-            # A markdown table, not st.dataframe: long cells wrap instead of being cut, it prints,
-            # and it costs a slider step nothing (a data grid redraws on every step, ~25 ms here).
-            st.markdown(summary.markdown_table(table))
+            # An HTML table, not st.dataframe: long cells wrap instead of being cut, it prints, and
+            # it costs a slider step nothing (a data grid redraws on every step, ~25 ms here).
+            st.html(summary.html_table(table, t(title, lang)))
 
 
 def markdown_list(lines: list[str], empty: str = "") -> None:

@@ -59,14 +59,14 @@ def test_a_place_named_before_it_appears_opens_on_its_first_date_with_a_notice()
 def test_a_compared_date_comes_from_the_link_and_a_bad_one_is_dropped_with_a_notice():
     at = run({"day": "1945-08-20", "compare": "1945-08-12"})
     assert not at.exception
-    assert at.selectbox(key="compare").value == "1945-08-12"
+    assert at.select_slider(key="compare").value == "1945-08-12"
     # the very first map of the link draws it (it was read only after the map, so it showed from the
     # second run on)
     (map_element,) = at.get("component_instance")
     script = json.loads(map_element.proto.json_args)["feature_group"]
     assert '"c": "1945-08-12"' in script
     at = run({"day": "1945-08-20", "compare": "1944-01-01"})
-    assert at.selectbox(key="compare").value is None
+    assert at.select_slider(key="compare").value is None
     assert "compare" not in at.query_params
 
 

@@ -18,6 +18,7 @@ from atlas.pages import DONGNING
 from atlas.paths import DEFAULT_GEODATA_DIR
 from atlas.timeline import axis_geometry, month_end, on_date, split_placed
 from tests.conftest import REPO, write_package
+from tests.support.tables import read_tables
 
 APP = str(REPO / "app.py")
 
@@ -35,18 +36,9 @@ def folium_args(at: AppTest) -> tuple[str, dict]:
     return component.proto.id, json.loads(component.proto.json_args)
 
 
-def markdown_tables(at: AppTest) -> list[pd.DataFrame]:
-    """The markdown tables of the page (atlas.summary.markdown_table), read back into frames with
-    their cells unescaped."""
-    tables = []
-    for element in at.markdown:
-        lines = [line for line in element.value.splitlines() if line.startswith("|")]
-        if len(lines) < 2 or not set(lines[1]) <= set("| -"):
-            continue
-        rows = [[plain(cell.strip()) for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
-                for line in lines]
-        tables.append(pd.DataFrame(rows[2:], columns=rows[0]))
-    return tables
+def html_tables(at: AppTest) -> list[pd.DataFrame]:
+    """The HTML tables of the page (atlas.summary.html_table), read back into frames."""
+    return [table for element in at.get("html") for table in read_tables(element.proto.body)]
 
 
 def captions(at: AppTest) -> list[str]:
@@ -177,7 +169,7 @@ def test_day_panel_lists_events_with_and_without_a_place():
 def test_forces_and_losses_show_competing_figures_with_their_sources():
     at = run_app()
     assert any(h.value == "Forces and losses" for h in at.header)
-    tables = markdown_tables(at)
+    tables = html_tables(at)
     japanese = next(t for t in tables if "Figure" in t and (t["Figure"] == "83,737").any())
     rows = japanese.set_index("Figure")
     assert "21,389" in rows.index
@@ -187,7 +179,7 @@ def test_forces_and_losses_show_competing_figures_with_their_sources():
 
 def test_spanish_figures_use_spanish_digit_grouping():
     at = run_app({"lang": "es"})
-    tables = markdown_tables(at)
+    tables = html_tables(at)
     assert any((t["Cifra"] == "83.737").any() for t in tables if "Cifra" in t)
 
 
@@ -361,7 +353,7 @@ def test_seed_death_claims_appear_only_as_claims():
         claim = claims[fid]
         block = f"**Claim** (made in the {seed} seed article): {claim.claim_en}  \n**Wrong.** {claim.record_en}  \n"
         assert any(b.startswith(block) for b in blocks), fid
-    figures = [t for t in markdown_tables(at) if "Figure" in t.columns]
+    figures = [t for t in html_tables(at) if "Figure" in t.columns]
     assert figures and not any((t["Figure"].str.contains("100,000")).any() for t in figures)
 
 

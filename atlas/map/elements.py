@@ -27,17 +27,18 @@ from atlas.map.packing import layer_geojson, pack_layer
 from atlas.map.symbology import ARROW_SIZE
 from atlas.timeline import Head, Segment
 
-LEAFLET_JS, LEAFLET_CSS = client.LEAFLET_JS, client.LEAFLET_CSS  # served by the app itself
 # Tile providers that need no API key; the attribution comes with each provider (xyzservices).
 BASEMAPS = (("Esri.WorldGrayCanvas", "Light grey (Esri)"), ("OpenStreetMap.Mapnik", "OpenStreetMap"))
 VIEW_BOUNDS = [[38.5, 113.0], [53.5, 135.5]]  # south-west, north-east (lat, lon): Manchuria and northern Korea
 
 
 class AtlasMap(folium.Map):
-    """A folium Map that loads only Leaflet, from the app itself: no jQuery, Bootstrap or icon fonts."""
+    """A folium Map that loads only Leaflet, from the app itself: no jQuery, Bootstrap or icon fonts
+    (and not even Leaflet on its own once the one-file client, which carries it, is written)."""
 
-    default_js = [("leaflet", LEAFLET_JS)]
-    default_css = [("leaflet_css", LEAFLET_CSS)]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.default_js, self.default_css = client.leaflet_urls()
 
 
 class MapClient(JSCSSMixin, MacroElement):
@@ -72,10 +73,11 @@ class MapClient(JSCSSMixin, MacroElement):
         self.presenter = embedded is None
         if embedded is None:
             self.source = f"AtlasStreamlit.source(window, {json.dumps({'catalog': catalog_id, 'steps': steps_id})})"
-            # A page with enough places to cluster loads the plugin before the client, so that its first
-            # map is drawn in clusters already (static/map/cluster.js; else loaded when first wanted).
+            # A page with enough places to cluster loads the plugin with the client (after it: the plugin
+            # needs Leaflet, which the one-file client carries), so that its first map is drawn in
+            # clusters already (static/map/cluster.js; else loaded when first wanted).
             plugin_js, plugin_css = client.cluster_urls() if dense else ([], [])
-            self.default_js = plugin_js + client.script_urls()
+            self.default_js = client.script_urls() + plugin_js
             self.default_css = plugin_css + client.style_urls()
         else:
             self.source = f"AtlasMap.embeddedSource({_script_json(embedded)})"

@@ -83,8 +83,9 @@ def test_recorded_arguments_are_what_st_folium_sends_and_calls_outside_a_recordi
     assert {"script", "header", "html", "feature_group", "key", "height", "css_links", "js_links"} <= set(args)
     catalog_id = cache.page_catalog(loaded, "dongning", "es").id
     assert args["on_change"] is None and json.dumps({"catalog": catalog_id, "steps": catalog_id}) in args["script"]
-    # Leaflet, then the client: one file once the app has written it, else its files (tests/unit/test_map_elements.py)
-    assert args["js_links"] == ["../../app/static/vendor/leaflet/leaflet.js", *(url for _, url in client.script_urls())]
+    # Leaflet, then the client: one file once the app has written it, else their files (tests/unit/test_map_elements.py)
+    assert args["js_links"] == [url for _, url in client.leaflet_urls()[0] + client.script_urls()]
+    assert args["css_links"] == [url for _, url in client.leaflet_urls()[1] + client.style_urls()]
     assert component._recording.box is None  # the recorder is off again: st_folium elsewhere draws as usual
     calls = []
     monkeypatch.setattr(component, "draw_component", lambda **kwargs: calls.append(kwargs))

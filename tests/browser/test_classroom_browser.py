@@ -13,6 +13,7 @@ from atlas.load import load_atlas
 from atlas.pages import MAP_PAGES
 from atlas.paths import DEFAULT_GEODATA_DIR
 from tests.support.browser import (
+    MAP_CODE,
     MAP_IFRAME,
     NOT_RUNNING,
     after_run,
@@ -294,17 +295,17 @@ def test_a_compared_date_is_drawn_faint_under_the_main_one_and_survives_a_reload
 
 
 def test_a_slow_map_that_comes_after_all_takes_its_failure_message_away(page: Page, app_url: str):
-    """Leaflet held back past the watchdog's time (a slow school network): the message shows, and
+    """The map's code (Leaflet and the client) held back past the watchdog's time (a slow school network): the message shows, and
     goes again once the map has drawn (it used to stay above a working map)."""
     held = []
     route_offline(page.context, app_url)
-    page.context.route("**/app/static/vendor/leaflet/leaflet.js", lambda route: held.append(route))
+    page.context.route(MAP_CODE, lambda route: held.append(route))
     open_app(page, f"{app_url}/?day=1945-08-20")
     shown = page.locator(".atlas-no-map-page")
     expect(shown).to_contain_text("The map could not load", timeout=60_000)
     for route in held:
         route.continue_()
-    page.context.unroute("**/app/static/vendor/leaflet/leaflet.js")
+    page.context.unroute(MAP_CODE)
     expect(page.frame_locator(MAP_IFRAME).locator(".atlas-icon").first).to_be_attached(timeout=30_000)
     expect(shown).to_have_count(0, timeout=30_000)
     expect(page.frame_locator(MAP_IFRAME).locator("#atlas-no-map")).to_have_count(0)

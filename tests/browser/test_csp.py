@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Frame, Page, expect
 
 from atlas import csp
-from tests.support.browser import MAP_IFRAME, REPO, open_app, outside, route_offline, start_server
+from tests.support.browser import MAP_CODE, MAP_IFRAME, REPO, open_app, outside, route_offline, start_server
 
 RECORD_JS = """(() => {
   window.__cspReports = [];
@@ -122,10 +122,10 @@ def test_the_page_language_script_runs_under_the_strict_policy(strict_context, s
 
 def test_the_map_could_not_load_message_appears_under_the_strict_policy(strict_context, strict_url):
     """The watchdog (static/map/watchdog.js, loaded by address in its srcdoc frame) still runs: with the
-    app's Leaflet failing, the visible message appears in the page."""
+    app's map code (Leaflet and the client) failing, the visible message appears in the page."""
     context, console = strict_context
     context.route(outside(strict_url), lambda route: route.abort())
-    context.route("**/app/static/vendor/leaflet/leaflet.js", lambda route: route.abort())
+    context.route(MAP_CODE, lambda route: route.abort())
     page = context.new_page()
     open_app(page, f"{strict_url}/?day=1945-08-20")
     expect(page.locator(".atlas-no-map-page")).to_contain_text("The map could not load", timeout=30_000)

@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 from atlas.map.elements import BASEMAPS
 from atlas.pages import PAGES
 from tests.support.browser import (
+    MAP_CODE,
     MAP_IDLE_JS,
     MAP_IFRAME,
     REPO,
@@ -31,7 +32,7 @@ from tests.support.hostile import cycling, hostile_package, short_corpus
 
 def test_blocked_map_scripts_give_a_message_not_a_blank_box(page: Page, app_url: str):
     page.context.route(outside(app_url), lambda route: route.abort())
-    page.context.route("**/app/static/vendor/leaflet/leaflet.js", lambda route: route.abort())  # the app's Leaflet fails
+    page.context.route(MAP_CODE, lambda route: route.abort())  # the app's map code fails
     open_app(page, f"{app_url}/?day=1945-08-20")
     box = page.frame_locator(MAP_IFRAME).locator("#map_div")
     expect(box).to_be_attached(timeout=30_000)

@@ -43,7 +43,7 @@ def test_a_printed_map_page_has_its_map_date_caption_and_whole_side_panel(
         " const entries = box.querySelectorAll('p');"
         " return [box.scrollHeight > box.clientHeight, entries[entries.length - 1].innerText]; }")
     assert hidden
-    speed = page.get_by_text(re.compile("^(Speed|Velocidad)$")).first.inner_text()
+    speed = page.get_by_text(re.compile(r"^(Speed|Velocidad) \(")).first.inner_text()
     text = printed_text(page)
     assert title in text
     assert big_date in text  # the map printed, with its big date…

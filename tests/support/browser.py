@@ -32,6 +32,9 @@ BLANK_PNG = bytes.fromhex(
 
 # The page's markup the tests rely on (Streamlit's and streamlit-folium's, not the atlas's own).
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# The map's code: Leaflet and the client in one file (atlas/map/client.py), what a blocked or slow network
+# keeps from the map's frame.
+MAP_CODE = "**/app/static/generated/map/atlas-client-*.js"
 NOT_RUNNING = "[data-testid='stApp'][data-test-script-state='notRunning']"  # the script run has ended
 
 

@@ -40,10 +40,9 @@ def test_base_map_loads_leaflet_and_the_client_and_names_its_catalog(loaded):
     frame, sources, axes = loaded
     page_catalog = catalog.map_catalog(frame, "en", sources, axes, "offensive")
     m = elements.base_map("en", page_catalog)
-    assert m.default_js == [("leaflet", elements.LEAFLET_JS)]
+    assert (m.default_js, m.default_css) == client.leaflet_urls()
     (reader,) = [c for c in m._children.values() if isinstance(c, elements.MapClient)]
-    assert reader.default_js == client.script_urls()
-    assert reader.default_css == [("atlas-map", "../../app/static/map/atlas-map.css")]
+    assert (reader.default_js, reader.default_css) == (client.script_urls(), client.style_urls())
     script = _get_map_string(m)
     ids = json.dumps({"catalog": page_catalog.id, "steps": page_catalog.id})
     assert f"window.atlas = AtlasMap.attach(L, map_div, AtlasStreamlit.source(window, {ids})" in script
@@ -54,8 +53,11 @@ def test_base_map_loads_leaflet_and_the_client_and_names_its_catalog(loaded):
 
 def test_the_client_is_one_file_once_written_and_its_files_before(tmp_path, monkeypatch):
     monkeypatch.setattr(client, "BUNDLE_DIR", tmp_path / "map")
+    assert client.leaflet_urls() == ([("leaflet", "../../app/static/vendor/leaflet/leaflet.js")],
+                                     [("leaflet_css", "../../app/static/vendor/leaflet/leaflet.css")])
     assert client.script_urls() == [(name, f"../../app/static/map/{name}.js") for name in (
         "popups", "paint", "symbols", "controls", "cluster", "atlas-map", "keyboard", "a11y", "streamlit-adapter")]
+    assert client.style_urls() == [("atlas-map", "../../app/static/map/atlas-map.css")]
     stale = tmp_path / "map" / "atlas-client-000000000000.js"
     stale.parent.mkdir()
     stale.write_text("old", encoding="utf-8")
@@ -63,28 +65,36 @@ def test_the_client_is_one_file_once_written_and_its_files_before(tmp_path, monk
     assert not stale.exists()  # an older client is removed
     ((name, url),) = client.script_urls()
     assert name == "atlas-client" and url == "../../app/static/generated/map/" + client.bundle_name()
+    assert client.leaflet_urls() == ([], []) and client.style_urls() == []  # all of it in the one file
     text = (tmp_path / "map" / client.bundle_name()).read_text(encoding="utf-8")
-    at = [text.index(client.source(script).strip()) for script in client.SCRIPTS]
-    assert at == sorted(at)  # every script, whole, in load order
+    at = [text.index(client.leaflet_source("leaflet.js").strip())]
+    at += [text.index(json.dumps(client.styles_text()))]
+    at += [text.index(client.source(script).strip()) for script in client.SCRIPTS]
+    assert at == sorted(at)  # Leaflet, the styles, then every script, whole, in load order
     assert client.bundle_name() == f"atlas-client-{hashlib.sha256(text.encode()).hexdigest()[:12]}.js"
 
 
-def test_the_one_file_client_runs_under_node(tmp_path):
-    """Joined, the scripts still define what each defines alone (each file ends its own statement)."""
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed (scripts/test.sh installs it)")
+def test_the_one_file_client_runs_in_a_page(tmp_path):
+    """Joined, Leaflet and the scripts still define what each defines alone (each file ends its own
+    statement), and the styles are in the page before any map is made: run in a jsdom window."""
+    node, jsdom = shutil.which("node"), Path(__file__).resolve().parents[2] / "node_modules" / "jsdom"
+    if node is None or not jsdom.is_dir():
+        pytest.skip("node or jsdom is not installed (scripts/test.sh installs them)")
     bundle = tmp_path / "bundle.js"
     bundle.write_text(client.bundle_text(), encoding="utf-8")
-    script = tmp_path / "run.js"  # run as a browser would: a plain script, no CommonJS module around it
+    script = tmp_path / "run.js"  # run as a browser would: a plain script in a page, no CommonJS module around it
     script.write_text(
-        "const vm = require('vm'); const fs = require('fs'); const box = {}; box.self = box;\n"
-        f"vm.runInNewContext(fs.readFileSync({json.dumps(str(bundle))}, 'utf8'), box);\n"
-        "console.log(['AtlasPopups', 'AtlasPaint', 'AtlasSymbols', 'AtlasControls', 'AtlasMap', 'AtlasKeyboard', "
-        "'AtlasA11y', 'AtlasStreamlit']"
-        ".map(n => typeof box[n]).join(' '));\n", encoding="utf-8")
+        f"const {{ JSDOM }} = require({json.dumps(str(jsdom))}); const fs = require('fs');\n"
+        "const w = new JSDOM('<!DOCTYPE html><head></head><body></body>', { runScripts: 'outside-only' }).window;\n"
+        f"w.eval(fs.readFileSync({json.dumps(str(bundle))}, 'utf8'));\n"
+        "const css = [...w.document.head.querySelectorAll('style')].map(s => s.textContent).join('');\n"
+        "console.log(['L', 'AtlasPopups', 'AtlasPaint', 'AtlasSymbols', 'AtlasControls', 'AtlasMap', 'AtlasKeyboard', "
+        "'AtlasA11y', 'AtlasStreamlit'].map(n => typeof w[n]).join(' '),\n"
+        "  css.includes('.leaflet-container') && css.includes('.atlas-date'),\n"
+        "  css.includes('url(../../app/static/vendor/leaflet/images/layers.png)') && !css.includes('url(images/'));\n",
+        encoding="utf-8")
     out = subprocess.run([node, str(script)], capture_output=True, text=True, check=True, timeout=60).stdout
-    assert out.split() == ["object"] * 8
+    assert out.split() == ["object"] * 9 + ["true", "true"]
 
 
 def test_client_files_exist_where_the_map_loads_them():
@@ -179,7 +189,7 @@ def test_a_page_dense_enough_to_cluster_loads_the_plugin_before_the_client(monke
     monkeypatch.setenv("ATLAS_CLUSTER_AT", str(len(page_catalog.places)))
     dense = client_of(elements.base_map("en", page_catalog))
     plugin = "../../app/static/vendor/leaflet.markercluster/"
-    assert dense.default_js == [("markercluster_js", plugin + "leaflet.markercluster.js"), *client.script_urls()]
+    assert dense.default_js == [*client.script_urls(), ("markercluster_js", plugin + "leaflet.markercluster.js")]
     assert dense.default_css == [("markercluster_css", plugin + "MarkerCluster.css"), *client.style_urls()]
     monkeypatch.setenv("ATLAS_CLUSTER_AT", "0")  # never clusters: never loads it
     assert client_of(elements.base_map("en", page_catalog)).default_js == client.script_urls()

@@ -295,8 +295,9 @@ def test_a_compared_date_is_drawn_faint_under_the_main_one_and_survives_a_reload
 
 
 def test_a_slow_map_that_comes_after_all_takes_its_failure_message_away(page: Page, app_url: str):
-    """The map's code (Leaflet and the client) held back past the watchdog's time (a slow school network): the message shows, and
-    goes again once the map has drawn (it used to stay above a working map)."""
+    """The map's code (Leaflet and the client) held back past the watchdog's time (a slow school
+    network): the message shows, and goes again once the map has drawn (it used to stay above a
+    working map)."""
     held = []
     route_offline(page.context, app_url)
     page.context.route(MAP_CODE, lambda route: held.append(route))

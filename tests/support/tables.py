@@ -34,14 +34,17 @@ class _Tables(HTMLParser):
             self._cell.append(data)
 
 
-def read_tables(html: str) -> list[pd.DataFrame]:
-    """Every table in ``html``, its first row the header; cells as the text a reader sees."""
+def _parsed(html: str) -> _Tables:
     parser = _Tables()
     parser.feed(html)
-    return [pd.DataFrame(rows[1:], columns=rows[0]) for rows in parser.tables if rows]
+    return parser
+
+
+def read_tables(html: str) -> list[pd.DataFrame]:
+    """Every table in ``html``, its first row the header; cells as the text a reader sees."""
+    return [pd.DataFrame(rows[1:], columns=rows[0]) for rows in _parsed(html).tables if rows]
 
 
 def table_labels(html: str) -> list[str | None]:
-    parser = _Tables()
-    parser.feed(html)
-    return parser.labels
+    """The names (aria-label) of the tables' boxes in ``html``."""
+    return _parsed(html).labels

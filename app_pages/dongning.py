@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from atlas import summary, timeline
+from atlas import entries, summary, timeline
 from atlas.i18n import t
 from atlas.pages import DONGNING as PAGE
 from atlas.ui import cache, layout, mapview, widgets
@@ -41,7 +41,8 @@ with st.container(key="atlas_below"):  # what the presenter view leaves out
     for column, subject in ((dongning_column, "dongning"), (hutou_column, "hutou")):
         with column:
             st.subheader(t(f"subject_{subject}", lang))
-            layout.markdown_list(summary.day_entries(fortresses[fortresses["id"] == f"fr-{subject}"], lang))
+            battle = summary.day_entries(fortresses[fortresses["id"] == f"fr-{subject}"], lang)
+            layout.markdown_list([entries.markdown(entry) for entry in battle])
             table = summary.figures_table(summary.figures_of(atlas.figures, subject), ("japanese", "soviet"), lang)
             if len(table):
                 st.dataframe(table, hide_index=True, width="stretch")

@@ -14,7 +14,8 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from atlas import summary, timeline
+from atlas import entries, summary, timeline
+from atlas.entries import Entry
 from atlas.i18n import long_date, long_month, t
 
 POSITION_KINDS = ("position",)
@@ -26,10 +27,11 @@ PANEL_MOST = 40
 
 @dataclass(frozen=True)
 class DayView:
-    """What a map page writes around its map for one date (all strings already escaped)."""
+    """What a map page writes around its map for one date: the caption (escaped) and the side
+    panel's entries (parts, escaped where they are written: :mod:`atlas.entries`)."""
 
     caption: str
-    lines: tuple[str, ...]
+    entries: tuple[Entry, ...]
     table: pd.DataFrame | None = field(default=None, compare=False)
 
 
@@ -47,8 +49,8 @@ def _dongning(frame: gpd.GeoDataFrame, shown: gpd.GeoDataFrame, day: dt.date, la
     caption = t("dongning_caption", lang, date=long_date(day, lang), holding=counts["holding"],
                 falling=counts["falling"], fallen=counts["fallen"], unknown=counts["fate_unknown"])
     # the chosen day's entries marked, and what has happened so far at the top (newest first)
-    lines = summary.chronology(frame, day, lang, newest_first=True, mark_day=True)
-    return DayView(caption, tuple(lines), summary.feature_table(placed, lang))
+    chronology = summary.chronology(frame, day, lang, newest_first=True, mark_day=True)
+    return DayView(caption, tuple(chronology), summary.feature_table(placed, lang))
 
 
 def _captivity(frame: gpd.GeoDataFrame, shown: gpd.GeoDataFrame, day: dt.date, lang: str,
@@ -58,16 +60,23 @@ def _captivity(frame: gpd.GeoDataFrame, shown: gpd.GeoDataFrame, day: dt.date, l
     caption = t("camps_caption", lang, month=long_month(month, lang), active=int(phases.get("active", 0)),
                 closed=int(phases.get("closed", 0)))
     open_now = shown[shown["phase"] == "active"] if len(shown) else shown
-    lines = summary.chronology(frame, day, lang, kinds=("event", "route"), newest_first=True)
-    return DayView(caption, tuple(lines), summary.camps_table(open_now, lang))
+    chronology = summary.chronology(frame, day, lang, kinds=("event", "route"), newest_first=True)
+    return DayView(caption, tuple(chronology), summary.camps_table(open_now, lang))
 
 
-def panel_lines(lines: tuple[str, ...], lang: str, most: int = PANEL_MOST) -> list[str]:
-    """The side panel's entries: the first ``most`` of ``lines``, then how many more there are and
-    where they all are."""
-    if len(lines) <= most:
-        return list(lines)
-    return [*lines[:most], t("panel_more", lang, n=len(lines) - most, page=t("page_sources", lang))]
+def panel_entries(shown: tuple[Entry, ...], lang: str, most: int = PANEL_MOST) -> tuple[tuple[Entry, ...], str]:
+    """The side panel's entries: the first ``most`` of ``shown``, and a closing line saying how many
+    more there are and where they all are ("" when none are left out)."""
+    if len(shown) <= most:
+        return shown, ""
+    return shown[:most], t("panel_more", lang, n=len(shown) - most, page=t("page_sources", lang))
+
+
+def panel_html(view: DayView, lang: str, most: int = PANEL_MOST) -> str:
+    """The side panel as HTML for ``st.html``: at most ``most`` entries, or the words for a day with
+    none."""
+    kept, closing = panel_entries(view.entries, lang, most)
+    return entries.html_list(kept, closing, empty=t("day_none", lang))
 
 
 BUILDERS = {"offensive": _offensive, "dongning": _dongning, "captivity": _captivity}

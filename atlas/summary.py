@@ -11,6 +11,7 @@ import geopandas as gpd
 import pandas as pd
 from babel.numbers import format_decimal
 
+from atlas.entries import Entry
 from atlas.escape import html_attribute, html_text  # every data string goes through atlas.escape
 from atlas.escape import markdown as md_escape
 from atlas.i18n import long_date, plural, t
@@ -79,12 +80,10 @@ def feature_table(frame: gpd.GeoDataFrame, lang: str, axes: Mapping[str, Any] | 
     return pd.DataFrame(records, columns=[t(c, lang) for c in columns])
 
 
-def day_entries(frame: gpd.GeoDataFrame, lang: str) -> list[str]:
-    """Markdown lines for 'what happened on this date' (from :func:`atlas.timeline.happening_on`).
-
-    Every data string is escaped; the layout (bold name, italic details) is ours.
-    """
-    lines = []
+def day_entries(frame: gpd.GeoDataFrame, lang: str) -> list[Entry]:
+    """The entries of 'what happened on this date' (from :func:`atlas.timeline.happening_on`): the
+    name, then its kind, dates, phase, date certainty and whether it has a place; its description."""
+    entries = []
     for _, row in frame.iterrows():
         props = clean_properties(row)
         details = [t(f"kind_{props['kind']}", lang), dates_text(props, lang)]
@@ -94,11 +93,8 @@ def day_entries(frame: gpd.GeoDataFrame, lang: str) -> list[str]:
             details.append(t(f"certainty_{props['date_certainty']}", lang))
         if row.geometry is None or row.geometry.is_empty:
             details.append(t("no_place", lang))
-        lines.append(
-            f"**{md_escape(text(props, 'name', lang))}** — *{md_escape(' · '.join(details))}*  \n"
-            f"{md_escape(text(props, 'description', lang))}"
-        )
-    return lines
+        entries.append(Entry((text(props, "name", lang),), " · ".join(details), text(props, "description", lang)))
+    return entries
 
 
 def number(value: int, lang: str) -> str:
@@ -155,32 +151,28 @@ def citation_text(citations: str, sources: Mapping[str, Any]) -> str:
 
 
 def chronology(frame: gpd.GeoDataFrame, day: dt.date, lang: str, kinds: Iterable[str] = ("event", "attack"),
-               newest_first: bool = False, mark_day: bool = False) -> list[str]:
-    """Markdown lines for every dated event of a layer, marked done / under way / to come on ``day``.
+               newest_first: bool = False, mark_day: bool = False) -> list[Entry]:
+    """An entry for every dated event of a layer, marked done / under way / to come on ``day``.
 
     ``newest_first`` puts what is under way and what last happened at the top, the steps still to
     come after them (for a long time scale, where the current phase would otherwise be far down).
-    ``mark_day`` marks what happened on ``day`` itself (▶, and the day's label in bold).
+    ``mark_day`` marks what happened on ``day`` itself (▶, and the words "on this day").
     """
     from atlas.timeline import dated_phase
 
     rows = frame[frame["kind"].isin(list(kinds)) & frame["earliest"].notna()] if not frame.empty else frame
-    lines = []
+    entries = []
     for _, row in rows.sort_values(["earliest", "id"], kind="stable").iterrows():
         props = clean_properties(row)
-        mark = CHRONOLOGY_MARK[dated_phase(row["earliest"], row["latest"], day)]
+        mark, label = CHRONOLOGY_MARK[dated_phase(row["earliest"], row["latest"], day)], ""
         if mark_day and row["earliest"] <= day <= row["latest"]:
-            mark = CHRONOLOGY_MARK["under_way"] + " " + t("on_this_day", lang)
-        when = md_escape(dates_text(props, lang))
-        note = text(props, "date_note", lang)
-        body = f"{mark} **{when}** — **{md_escape(text(props, 'name', lang))}**  \n{md_escape(text(props, 'description', lang))}"
-        if note:
-            body += f"  \n*{md_escape(note)}*"
-        lines.append((mark, body))
+            mark, label = CHRONOLOGY_MARK["under_way"], t("on_this_day", lang)
+        entries.append(Entry((dates_text(props, lang), text(props, "name", lang)), body=text(props, "description", lang),
+                             note=text(props, "date_note", lang), mark=mark, label=label))
     if newest_first:
-        past = [b for m, b in lines if m != CHRONOLOGY_MARK[None]]
-        return past[::-1] + [b for m, b in lines if m == CHRONOLOGY_MARK[None]]
-    return [b for _, b in lines]
+        past = [e for e in entries if e.mark != CHRONOLOGY_MARK[None]]
+        return past[::-1] + [e for e in entries if e.mark == CHRONOLOGY_MARK[None]]
+    return entries
 
 
 def phase_counts(shown: gpd.GeoDataFrame, kinds: Iterable[str]) -> dict[str, int]:

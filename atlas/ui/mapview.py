@@ -136,8 +136,7 @@ def dated_map(loaded: cache.Loaded, page: MapPage, lang: str, catalog: catalogs.
         heading, help_line = page.panel_keys
         st.subheader(t(heading, lang))
         with st.container(height=MAP_HEIGHT - 60, border=False):
-            lines = dayview.panel_lines(view.lines, lang)
-            st.markdown("\n\n".join(lines) if lines else t("day_none", lang))
+            st.html(dayview.panel_html(view, lang))  # HTML, not Markdown: atlas/entries.py
         st.caption(t(help_line, lang))
         widgets.compare_control(page, lang)
     return day, view

@@ -18,6 +18,7 @@ from atlas.pages import DONGNING
 from atlas.paths import DEFAULT_GEODATA_DIR
 from atlas.timeline import axis_geometry, month_end, on_date, split_placed
 from tests.conftest import REPO, write_package
+from tests.support.entries import read_entries
 from tests.support.tables import read_tables
 
 APP = str(REPO / "app.py")
@@ -151,8 +152,14 @@ def test_before_the_offensive_only_the_japanese_defences_are_placed():
     assert captions(at)[0].endswith(" · 1 dated event without a place")
 
 
+def panel_bodies(at: AppTest) -> list[str]:
+    """The side panel's HTML (atlas.entries.html_list)."""
+    return [element.proto.body for element in at.get("html") if 'class="atlas-entries"' in element.proto.body]
+
+
 def day_panel(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.markdown)
+    """The side panel's entries as text, bold in ``**`` and italics in ``*`` (tests/support/entries.py)."""
+    return "\n".join(entry for body in panel_bodies(at) for entry in read_entries(body))
 
 
 def test_day_panel_lists_events_with_and_without_a_place():
@@ -160,10 +167,10 @@ def test_day_panel_lists_events_with_and_without_a_place():
     assert not at.exception
     assert any(h.value == "What happened on this date" for h in at.subheader)
     broadcast = feature("offensive", "evt-surrender-broadcast")["name_en"]
-    assert f"**{broadcast}** — *Event · 15 August 1945 · no place on the map*" in plain(day_panel(at))
+    assert f"**{broadcast}** — *Event · 15 August 1945 · no place on the map*" in day_panel(at)
     at.select_slider(key="day").set_value("1945-08-23").run()
     decree = feature("offensive", "evt-gko-decree-9898")["name_en"]
-    assert f"**{decree}** — *Event · 23 August 1945 · no place on the map*" in plain(day_panel(at))
+    assert f"**{decree}** — *Event · 23 August 1945 · no place on the map*" in day_panel(at)
 
 
 def test_forces_and_losses_show_competing_figures_with_their_sources():
@@ -247,8 +254,10 @@ def test_day_panel_escapes_markdown_and_html_in_data(tmp_path, monkeypatch, feat
     monkeypatch.setenv("ATLAS_GEODATA_DIR", str(write_package(tmp_path, features)))
     at = run_app({"day": "1945-08-10"})
     assert not at.exception
-    panel = day_panel(at)
-    assert r"\*\*Bold\*\* \[link\]\(javascript\:" + "\u2060" + r"alert\(1\)\) \<b\>x\</b\>" in panel
+    (panel,) = panel_bodies(at)
+    assert "**Bold** [link](javascript:alert(1)) &lt;b&gt;x&lt;/b&gt;" in panel  # inert in HTML: text, no tag
+    assert "<b>" not in panel and "<a" not in panel
+    assert "**Bold** [link](javascript:alert(1)) <b>x</b>" in day_panel(at)  # the reader sees the data as it was
 
 
 def run_dongning(params: dict[str, str] | None = None) -> AppTest:
@@ -257,7 +266,7 @@ def run_dongning(params: dict[str, str] | None = None) -> AppTest:
 
 
 def chronology_marks(at: AppTest) -> dict[str, int]:
-    text = "\n".join(m.value for m in at.markdown)
+    text = day_panel(at)
     return {mark: text.count(mark) for mark in ("●", "▶", "○")}
 
 
@@ -296,7 +305,7 @@ def test_dongning_page_answers_the_myth_with_sources():
     assert "probably a myth" in text.lower()
     for fid, date in (("evt-dn-0828-white-flags", "28 August 1945"), ("evt-dn-0830-arms-laid-down", "30 August 1945")):
         name = feature("dongning", fid)["name_en"]
-        assert f"○ **{date}** — **{name}**" in plain(text)  # both surrender dates, each with its version
+        assert f"○ **{date}** — **{name}**" in day_panel(at)  # both surrender dates, each with its version
     assert any(h.value.startswith("Dongning and Hutou") for h in at.header)
 
 

@@ -14,5 +14,5 @@ def test_today_s_data_is_never_cut():
     loaded = cache.load()
     for name, page in MAP_PAGES.items():
         for day in page.days():
-            lines = cache.day_view(loaded, name, day, "en").lines
-            assert len(lines) <= dayview.PANEL_MOST, (name, day, len(lines))
+            shown = cache.day_view(loaded, name, day, "en").entries
+            assert len(shown) <= dayview.PANEL_MOST, (name, day, len(shown))

@@ -4,6 +4,7 @@ import re
 import pytest
 
 from atlas import dayview
+from atlas.entries import Entry
 from atlas.load import load_atlas
 from atlas.paths import DEFAULT_GEODATA_DIR
 from atlas.timeline import month_end, on_date, split_placed
@@ -27,7 +28,7 @@ def test_offensive_view_counts_places_and_lists_the_days_events(atlas):
         placed, _ = split_placed(on_date(frame, day, atlas.axes))
         assert shown.caption.startswith(f"{len(placed)} places on the map up to {day.day} August 1945 · ")
     assert "axes" not in before.caption and "axes" in during.caption  # no army had moved on the 8th
-    assert during.lines and all(isinstance(line, str) for line in during.lines)
+    assert during.entries and all(isinstance(entry, Entry) for entry in during.entries)
     assert during.table is None
 
 
@@ -46,7 +47,7 @@ def test_dongning_view_counts_positions_by_phase_and_has_the_positions_table(atl
         assert sum(counts[day]) == positions  # every position is in exactly one phase
     assert counts["2 September"][2] > counts["9 August"][2]  # positions fell in between
     assert len(late.table) >= len(early.table) > 0
-    assert early.lines == view(atlas, "dongning", "dongning", dt.date(1945, 8, 9)).lines  # deterministic
+    assert early.entries == view(atlas, "dongning", "dongning", dt.date(1945, 8, 9)).entries  # deterministic
 
 
 def test_captivity_view_names_the_month_and_lists_open_camps(atlas):

@@ -31,24 +31,39 @@
   const GROUPS = ['l', 'a', 'm', 'f'];
   const EMPTY_CATALOG = { popups: {}, icons: {}, sizes: {}, lines: {}, legend: '', places: {}, labels: [] };
 
-  /** The GeoJSON features of a packed layer (markers are placed from the catalog's places). */
-  function features(packed, places, arrowSize) {
+  /** The GeoJSON features of a packed layer (markers are placed from the catalog's places). With
+   * `memo` (a WeakMap), a row met again (a step table's rows are shared by its dates) gives the same
+   * feature object, so its key is not worked out again (paint.keyOf). */
+  function features(packed, places, arrowSize, memo) {
     const out = [];
-    (packed.l || []).forEach(function (r) {
-      out.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: r[2] },
-        properties: { id: r[0], kind: 'axis', line: r[1] } });
+    function add(r, build) {
+      let f = memo ? memo.get(r) : undefined;
+      if (f === undefined) {
+        f = build(r);
+        if (memo) { memo.set(r, f); }
+      }
+      if (f) { out.push(f); }
+    }
+    (packed.l || []).forEach(function (row) {
+      add(row, function (r) {
+        return { type: 'Feature', geometry: { type: 'LineString', coordinates: r[2] }, properties: { id: r[0], kind: 'axis', line: r[1] } };
+      });
     });
-    (packed.a || []).forEach(function (r) {
-      out.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [r[1], r[2]] },
-        properties: { id: r[0], kind: 'arrow', size: arrowSize, turn: r[3], icon: r[4] } });
+    (packed.a || []).forEach(function (row) {
+      add(row, function (r) {
+        return { type: 'Feature', geometry: { type: 'Point', coordinates: [r[1], r[2]] },
+          properties: { id: r[0], kind: 'arrow', size: arrowSize, turn: r[3], icon: r[4] } };
+      });
     });
-    (packed.m || []).forEach(function (r) {
-      const place = places[r[0]];
-      if (!place) { return; } // not in this catalog: nothing to place it with
-      const p = { id: r[0], kind: place.kind, icon: r[1] };
-      if (place.shift) { p.shift = place.shift; }
-      if (r.length > 2) { p.ring = r[2]; p.color = r[3]; }
-      out.push({ type: 'Feature', geometry: { type: 'Point', coordinates: place.c }, properties: p });
+    (packed.m || []).forEach(function (row) {
+      add(row, function (r) {
+        const place = places[r[0]];
+        if (!place) { return null; } // not in this catalog: nothing to place it with
+        const p = { id: r[0], kind: place.kind, icon: r[1] };
+        if (place.shift) { p.shift = place.shift; }
+        if (r.length > 2) { p.ring = r[2]; p.color = r[3]; }
+        return { type: 'Feature', geometry: { type: 'Point', coordinates: place.c }, properties: p };
+      });
     });
     return out.concat(packed.f || []);
   }
@@ -75,7 +90,7 @@
     const keep = [];
     const add = [];
     next.forEach(function (f) {
-      const key = JSON.stringify(f);
+      const key = paint.keyOf(f);
       if (seen.has(key)) { return; }
       seen.add(key);
       if (drawn.has(key)) { keep.push(key); } else { add.push({ key: key, feature: f }); }
@@ -122,6 +137,7 @@
     const ghost = L.geoJson(null, ghostOptions).addTo(map); // the compared date, under the main one
     const state = { group: L.geoJson(null, layerOptions).addTo(map), drawn: {}, day: null, version: null,
       compare: null, compareVersion: null, listeners: [] };
+    const memo = new WeakMap(); // row -> feature (features): one catalog per map, so a row's feature never changes
     const bigDate = addDateControl(L, map);
     // Dense dates: places drawn in clusters (cluster.js); once its script has loaded, the places drawn
     // one by one until then move into the clusters.
@@ -143,7 +159,7 @@
     function whenCatalog(callback) { when(function () { catalogOf(); return !!catalog; }, callback); }
 
     function draw(packed, version) {
-      const next = features(packed, catalogOf().places || {}, arrowSize);
+      const next = features(packed, catalogOf().places || {}, arrowSize, memo);
       const change = paint.reuse(diff(Object.keys(state.drawn), next),
         function (key) { return state.drawn[key].feature; });
       const drawn = {};
@@ -157,8 +173,10 @@
       });
       if (leaving.length) { clustered.removeLayers(leaving); } // at once: the clusters are counted again once
       change.add.forEach(function (item) {
-        if (item.from !== undefined) { // only its icon changed: the same element, refilled
+        if (item.from !== undefined) { // its icon changed (or an arrowhead moved): the same element, refilled
           const marker = drawn[item.key] = state.drawn[item.from];
+          const at = item.feature.geometry.coordinates;
+          if (!paint.sameMarker(marker.feature, item.feature)) { marker.setLatLng([at[1], at[0]]); } // an arrowhead moved
           marker.feature = item.feature;
           marker.setIcon(layerOptions.pointToLayer.icon(item.feature));
           const element = marker.getElement();

@@ -67,10 +67,14 @@
           });
         }
         if (!lines.length) { return; } // a marker (its ring is not a target): named by its own title
-        const label = name(layer);
+        let label = null; // worked out once per layer, and only for a line not named before
         lines.forEach(function (line) {
           const el = line.getElement && line.getElement();
-          if (!el || !label || line.options.interactive === false) { return; }
+          if (!el || line.options.interactive === false) { return; }
+          const known = paths.get(el);
+          if (known && known.line === line && known.owner === layer) { next.set(el, known); return; } // named already
+          if (label === null) { label = name(layer); }
+          if (!label) { return; }
           next.set(el, { line: line, owner: layer });
           el.setAttribute('tabindex', '0');
           el.setAttribute('role', 'button');

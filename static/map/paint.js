@@ -6,8 +6,9 @@
  *    steps;
  *  - iconClass: a divIcon whose markup is parsed once per icon and cloned for every marker;
  *  - markerClass: a marker placed with a 2D transform (not a compositor layer of its own);
- *  - reuse: markers that only change their icon keep their element (setIcon) instead of being
- *    removed and made again.
+ *  - reuse: markers that only change their icon, and arrowheads that move with their axis, keep
+ *    their element (setIcon, setLatLng) instead of being removed and made again;
+ *  - keyOf: a feature's key for the diff (its JSON), worked out once per feature object.
  * In the browser this file defines window.AtlasPaint; under Node it is a CommonJS module
  * (tests/js/paint.test.js). It loads before atlas-map.js and a11y.js (atlas/map/client.py).
  */
@@ -137,9 +138,33 @@
     return p[0] === q[0] && p[1] === q[1];
   }
 
+  /** Whether a drawn arrowhead `from` can become `to` by moving and turning: the same axis's head
+   * (id), both arrowheads. */
+  function sameArrow(from, to) {
+    if (!from || !to || !from.geometry || !to.geometry) { return false; }
+    if (from.geometry.type !== 'Point' || to.geometry.type !== 'Point') { return false; }
+    const a = from.properties || {};
+    const b = to.properties || {};
+    return a.kind === 'arrow' && b.kind === 'arrow' && a.id !== undefined && a.id === b.id;
+  }
+
+  const KEYS = new WeakMap();
+  /** A feature's key (its JSON), kept with the feature: a step drawn from the step table meets the
+   * same feature objects again (AtlasMap.features' memo), and turning hundreds of axis lines into
+   * JSON on every key press was a sixth of a step's script at ten times the data. */
+  function keyOf(feature) {
+    let key = KEYS.get(feature);
+    if (key === undefined) {
+      key = JSON.stringify(feature);
+      KEYS.set(feature, key);
+    }
+    return key;
+  }
+
   /**
    * Mark, in a diff (AtlasMap.diff: {keep, add: [{key, feature}], remove: [key]}), the markers to
-   * reuse: an added item that a drawn marker can become gets `from` (that marker's key), which
+   * reuse: an added item that a drawn marker can become (its icon changed, or an arrowhead moved)
+   * gets `from` (that marker's key), which
    * leaves `remove`. The order of `add` is kept (the order markers reach the page). `featureOf(key)`
    * is the feature drawn under a key. Each drawn marker is reused once at most.
    */
@@ -155,7 +180,9 @@
     const used = new Set();
     const add = change.add.map(function (item) {
       const candidates = byId.get((item.feature.properties || {}).id) || [];
-      const from = candidates.find(function (key) { return !used.has(key) && sameMarker(featureOf(key), item.feature); });
+      const from = candidates.find(function (key) {
+        return !used.has(key) && (sameMarker(featureOf(key), item.feature) || sameArrow(featureOf(key), item.feature));
+      });
       if (from === undefined) { return item; }
       used.add(from);
       return { key: item.key, feature: item.feature, from: from };
@@ -163,5 +190,6 @@
     return { keep: change.keep, add: add, remove: change.remove.filter(function (key) { return !used.has(key); }) };
   }
 
-  return { afterPaint: afterPaint, iconClass: iconClass, markerClass: markerClass, sameMarker: sameMarker, reuse: reuse };
+  return { afterPaint: afterPaint, iconClass: iconClass, markerClass: markerClass, sameMarker: sameMarker, sameArrow: sameArrow,
+    keyOf: keyOf, reuse: reuse };
 });

@@ -10,6 +10,8 @@ const { JSDOM } = require('jsdom');
 const AtlasMap = require('../../static/map/atlas-map.js');
 const AtlasA11y = require('../../static/map/a11y.js');
 const AtlasStreamlit = require('../../static/map/streamlit-adapter.js');
+const AtlasKeyboard = require('../../static/map/keyboard.js');
+const { mapWindow } = require('./map-window.js');
 const formats = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'client_formats.json'), 'utf8'));
 
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -170,4 +172,29 @@ test('every page sets its language from the sidebar\'s mark (static/page-lang.js
     { runScripts: 'outside-only' });
   dom.window.eval(source);
   assert.equal(dom.window.document.documentElement.lang, 'es');
+});
+
+test('keyboard lines: each line named once, not again on every date it stays drawn', () => {
+  const { dom, L } = mapWindow();
+  const doc = dom.window.document;
+  const map = L.map(doc.getElementById('map'), { center: [45, 125], zoom: 5 });
+  const refresh = AtlasKeyboard.keyboardLines(L, map, doc);
+  const axis = L.polyline([[45, 125], [46, 126]]).bindPopup('p').bindTooltip('<b>1st Far Eastern Front</b>').addTo(map);
+  refresh();
+  const element = axis.getElement();
+  assert.equal(element.getAttribute('aria-label'), '1st Far Eastern Front');
+  assert.equal(element.getAttribute('role'), 'button');
+  assert.equal(element.getAttribute('tabindex'), '0');
+  let set = 0;
+  const original = element.setAttribute.bind(element);
+  element.setAttribute = (...args) => { set += 1; original(...args); };
+  const route = L.polyline([[44, 124], [45, 124]]).bindPopup('p').bindTooltip('Route').addTo(map);
+  refresh();
+  assert.equal(set, 0, 'the line drawn before is not named again');
+  assert.equal(route.getElement().getAttribute('aria-label'), 'Route', 'a new line is');
+  map.removeLayer(axis);
+  refresh();
+  map.addLayer(axis);
+  refresh();
+  assert.equal(axis.getElement().getAttribute('aria-label'), '1st Far Eastern Front', 'drawn again, named again');
 });

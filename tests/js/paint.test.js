@@ -167,3 +167,42 @@ test('a marker that only changes its icon between dates keeps its element, moved
   assert.equal(layer.feature.properties.icon, 'b', 'the layer carries the feature it now draws');
   assert.equal(layer.getElement(), after);
 });
+
+test('an arrowhead that moves with its axis keeps its element, at its new place and turn', () => {
+  const catalog = { ...AtlasMap.EMPTY_CATALOG, icons: { h: SVG_A }, sizes: { h: 16 } };
+  const { client, doc, map } = mapWithClient(catalog);
+  client.apply({ a: [['arrow-ax1', 125, 45, 10, 'h']], d: '1945-08-09' });
+  const element = doc.querySelector('.atlas-arrow');
+  const before = element.style.transform;
+  client.apply({ a: [['arrow-ax1', 126, 46, 40, 'h']], d: '1945-08-10' });
+  assert.equal(doc.querySelectorAll('.atlas-arrow').length, 1);
+  assert.equal(doc.querySelector('.atlas-arrow'), element, 'the same element');
+  assert.notEqual(element.style.transform, before, 'moved');
+  assert.ok(element.innerHTML.includes('rotate(40deg)'), 'turned');
+  const [layer] = Object.values(client.state.drawn);
+  assert.deepEqual([layer.getLatLng().lat, layer.getLatLng().lng], [46, 126]);
+  assert.ok(map.hasLayer(layer));
+});
+
+test('sameArrow pairs the heads of one axis only; keyOf works a feature out once', () => {
+  const head = (id, at) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { id, kind: 'arrow' } });
+  assert.ok(AtlasPaint.sameArrow(head('arrow-a', [1, 2]), head('arrow-a', [3, 4])));
+  assert.ok(!AtlasPaint.sameArrow(head('arrow-a', [1, 2]), head('arrow-b', [1, 2])));
+  assert.ok(!AtlasPaint.sameArrow(point('p', [1, 2]), point('p', [3, 4])), 'a place never moves');
+  const feature = head('arrow-a', [1, 2]);
+  assert.equal(AtlasPaint.keyOf(feature), JSON.stringify(feature));
+  feature.properties.id = 'changed'; // features are never changed once drawn: the key is the first one's
+  assert.equal(AtlasPaint.keyOf(feature), JSON.stringify(head('arrow-a', [1, 2])));
+});
+
+test('features: a row met again gives the same feature object with a memo, a new one without', () => {
+  const row = ['ax1', 'done', [[125, 45], [126, 46]]];
+  const memo = new WeakMap();
+  const [first] = AtlasMap.features({ l: [row] }, {}, formats.arrowSize, memo);
+  const [again] = AtlasMap.features({ l: [row] }, {}, formats.arrowSize, memo);
+  const [fresh] = AtlasMap.features({ l: [row] }, {}, formats.arrowSize);
+  assert.equal(again, first);
+  assert.notEqual(fresh, first);
+  assert.deepEqual(fresh, first);
+  assert.deepEqual(AtlasMap.features({ m: [['nowhere', 'i']] }, {}, formats.arrowSize, memo), [], 'an unknown place, memo or not');
+});

@@ -18,6 +18,7 @@ import folium
 import geopandas as gpd
 from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
+from folium.map import FitBounds
 from folium.template import Template
 
 from atlas.i18n import t
@@ -159,7 +160,12 @@ def base_map(lang: str, catalog: MapCatalog | None = None,
     # under the tiles) is then all there is; also what shows when the tiles cannot load.
     folium.FeatureGroup(name=t("basemap_offline", lang), overlay=False, show=False).add_to(m)
     folium.LayerControl(position="topright", collapsed=True).add_to(m)
-    m.fit_bounds([list(bounds[0]), list(bounds[1])])
+    # Not animated: the map opens on its first view directly. Animated (folium's default), the first
+    # view was a zoom from the map's starting zoom, and Leaflet's tile layer forces a layout of the
+    # whole frame during it, after the first markers are in: 125 ms at ten times the data.
+    fit = FitBounds([list(bounds[0]), list(bounds[1])])
+    fit.options["animate"] = False
+    m.add_child(fit)
     if embedded:  # everything inside the page: it opens from a USB stick with no network
         m.default_js, m.default_css = [], []
         scripts = (f"<script>{client.inline_script(client.leaflet_source('leaflet.js'))}</script>"

@@ -76,8 +76,18 @@
    */
   function addOverlays(L, map, client) {
     client.whenCatalog(function () {
-      const items = client.catalog().overlays || [];
-      if (!items.length) { return; }
+      if (!(client.catalog().overlays || []).length) { return; }
+      // Built once the first date's places are painted, in a task of its own: at ten times the data
+      // the overlays took a fifth of a second, and the day's places are what a first look is for.
+      let started = false;
+      client.onDay(function () {
+        if (started) { return; }
+        started = true;
+        afterPaint(function () { build(client.catalog().overlays); });
+      });
+    });
+
+    function build(items) {
       map.createPane('atlas-polities').style.zIndex = 250;
       map.createPane('atlas-lines').style.zIndex = 390;
       const borders = L.layerGroup();
@@ -91,8 +101,7 @@
             L.marker([item.p[1], item.p[0]], { pane: 'atlas-polities', interactive: false, keyboard: false,
               icon: L.divIcon({ className: 'atlas-polity-name', html: '', iconSize: null }) })
               .on('add', function (event) { event.target.getElement().textContent = item.n; })
-          ]);
-          borders.addLayer(layer);
+          ]); // added by update(), on its own days only: never drawn on the map to be taken off again
         } else {
           const railway = item.k === 'railway';
           layer = L.geoJSON(item.g, { pane: 'atlas-lines', style: { color: railway ? '#1a1a1a' : '#555555',
@@ -128,8 +137,14 @@
       if (drawn.some(function (entry) { return entry.group === borders; })) { named[ui.overlay_borders || '1945'] = borders; }
       if (drawn.some(function (entry) { return entry.group === railways; })) { named[ui.overlay_railways || 'Railways'] = railways; }
       L.control.layers(null, named, { collapsed: true, position: 'topright' }).addTo(map);
-      client.onDay(update);
-    });
+      client.onDay(update); // the date drawn now, then every date after it
+    }
+  }
+
+  /** Run `task` once the frame being prepared is painted (a frame, then a task of its own). */
+  function afterPaint(task) {
+    const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : function (f) { setTimeout(f, 0); };
+    frame(function () { setTimeout(task, 0); });
   }
 
   /**

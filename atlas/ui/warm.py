@@ -22,8 +22,9 @@ from atlas.i18n import DEFAULT_LANGUAGE
 
 def warm() -> None:
     """Import most of what the pages import, put the static files in place, load the data package and
-    build the default map page's catalog, as the first visit would. Errors are left to that visit, which
-    shows them (a broken package gets its message there, not a failed start-up)."""
+    build the default map page's catalog and its first date's view, text and layer, as the first visit
+    would. Errors are left to that visit, which shows them (a broken package gets its message there,
+    not a failed start-up)."""
     try:
         # Not atlas.ui.component (streamlit-folium): Streamlit registers a component declared outside a
         # script run nowhere, and a module is imported once, so its map frame would answer 404 for good
@@ -34,7 +35,14 @@ def warm() -> None:
         cache.install_static()
         loaded = cache.load()
         if not loaded.fatal and DEFAULT_PAGE.name in MAP_PAGES:
-            cache.page_catalog(loaded, DEFAULT_PAGE.name, DEFAULT_LANGUAGE)
+            name, day = DEFAULT_PAGE.name, DEFAULT_PAGE.default
+            cache.page_catalog(loaded, name, DEFAULT_LANGUAGE)
+            # and what its first date needs besides the map's frame: the first view, the text, the layer
+            cache.default_view(loaded, name)
+            cache.day_view(loaded, name, day, DEFAULT_LANGUAGE)
+            cache.layer_data(loaded, name, day, DEFAULT_LANGUAGE)
+        # last (the data first): folium's plugins, most of streamlit-folium's import and no component
+        import folium.plugins  # noqa: F401
     except Exception:  # noqa: BLE001 - only a head start: the first visit does the same and reports
         pass
 

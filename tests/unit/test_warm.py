@@ -1,5 +1,6 @@
 """The ASGI entry's start-up hook (atlas/ui/warm.py): it does what a fresh server's first visit
-would (the package, the default page's catalog), in a thread, and never fails the start-up."""
+would (the package, the default page's catalog and first date), in a thread, and never fails the
+start-up."""
 
 from __future__ import annotations
 
@@ -14,8 +15,13 @@ def test_warm_loads_the_package_and_the_default_page_s_catalog(monkeypatch):
     monkeypatch.setattr(cache, "install_static", lambda: calls.append("static"))
     monkeypatch.setattr(cache, "load", lambda: calls.append("load") or loaded)
     monkeypatch.setattr(cache, "page_catalog", lambda got, page, lang: calls.append((got is loaded, page, lang)))
+    monkeypatch.setattr(cache, "default_view", lambda got, page: calls.append(("view", page)))
+    monkeypatch.setattr(cache, "day_view", lambda got, page, day, lang: calls.append(("text", page, day, lang)))
+    monkeypatch.setattr(cache, "layer_data", lambda got, page, day, lang: calls.append(("layer", page, day, lang)))
     warm.warm()
-    assert calls == ["static", "load", (True, DEFAULT_PAGE.name, DEFAULT_LANGUAGE)]
+    first = (DEFAULT_PAGE.name, DEFAULT_PAGE.default, DEFAULT_LANGUAGE)
+    assert calls == ["static", "load", (True, DEFAULT_PAGE.name, DEFAULT_LANGUAGE), ("view", DEFAULT_PAGE.name),
+                     ("text", *first), ("layer", *first)]  # the default page's catalog, then its first date
 
 
 def test_a_broken_package_is_left_to_the_first_visit(monkeypatch):

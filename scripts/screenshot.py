@@ -32,6 +32,10 @@ def settled(page) -> None:
     inner = next(f for f in page.frames if "streamlit_folium" in f.url)
     inner.wait_for_function("() => parseFloat(getComputedStyle(document.querySelector('.atlas-date')).fontSize) >= 22",
                             timeout=60_000)
+    # and the overlays of 1945, which come a frame after the first date's places (static/map/controls.js)
+    inner.wait_for_function("() => !((window.atlas.catalog().overlays || []).length)"
+                            " || !!document.querySelector('.leaflet-atlas-lines-pane path, .leaflet-atlas-polities-pane path')",
+                            timeout=60_000)
 
 
 def main(out: str = "docs/screens") -> None:

@@ -9,6 +9,7 @@ import re
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import FIGURES_CSV, REPO, STORY_CSV, write_package
+from tests.support.entries import read_entries
 
 APP = str(REPO / "app.py")
 IMAGE = "![tracker](https://example.org/pixel.png)"
@@ -39,6 +40,16 @@ def run_page(page: str, params: dict[str, str] | None = None) -> AppTest:
 def bodies(at: AppTest) -> list[str]:
     """The Markdown source of every element Streamlit renders as Markdown."""
     return [e.value for kind in ("markdown", "caption", "header", "subheader", "title") for e in at.get(kind)]
+
+
+def panel_bodies(at: AppTest) -> list[str]:
+    """The side panel's HTML (atlas.entries.html_list; st.html, never read as Markdown)."""
+    return [e.proto.body for e in at.get("html") if 'class="atlas-entries"' in e.proto.body]
+
+
+def only_our_tags(body: str) -> bool:
+    """HTML with no element but the ones atlas.entries writes, and no link."""
+    return set(re.findall(r"<\s*/?\s*([A-Za-z][\w-]*)", body)) <= {"div", "p", "strong", "em", "br"} and "href" not in body
 
 
 def unescaped_markup(body: str) -> list[str]:
@@ -82,7 +93,9 @@ def test_carriage_returns_and_autolinks_in_descriptions_are_text(tmp_path, monke
     monkeypatch.setenv("ATLAS_GEODATA_DIR", str(write_package(tmp_path / "geodata", features, history=history)))
     at = run_page("offensive", {"day": "1945-08-10"})
     assert not at.exception
-    assert any("Forged" in body for body in bodies(at))
+    (panel,) = panel_bodies(at)  # the day's entries: HTML, where a line ending or a URL is only text
+    assert any("Forged" in entry and "https://example.org" in entry for entry in read_entries(panel))
+    assert only_our_tags(panel), panel
     for body in bodies(at):
         assert not unescaped_markup(body), (body, unescaped_markup(body))
     at = run_page("dongning")

@@ -122,17 +122,23 @@
     return L.__atlasMarker;
   }
 
+  /** The properties of two point features, `[a, b]`, if both are points of the same id; else null. */
+  function samePoint(from, to) {
+    if (!from || !to || !from.geometry || !to.geometry) { return null; }
+    if (from.geometry.type !== 'Point' || to.geometry.type !== 'Point') { return null; }
+    const a = from.properties || {};
+    const b = to.properties || {};
+    return a.id !== undefined && a.id === b.id ? [a, b] : null;
+  }
+
   /** Whether a drawn feature `from` can become `to` by changing its icon alone: the same place
    * (id, kind, title, position), a point marker, and no accuracy ring on either (a ring is a layer
    * too). */
   function sameMarker(from, to) {
-    if (!from || !to || !from.geometry || !to.geometry) { return false; }
-    if (from.geometry.type !== 'Point' || to.geometry.type !== 'Point') { return false; }
-    const a = from.properties || {};
-    const b = to.properties || {};
-    if (a.id === undefined || a.id !== b.id || a.kind !== b.kind || a.title !== b.title || a.ring || b.ring) {
-      return false;
-    }
+    const both = samePoint(from, to);
+    if (!both) { return false; }
+    const [a, b] = both;
+    if (a.kind !== b.kind || a.title !== b.title || a.ring || b.ring) { return false; }
     const p = from.geometry.coordinates;
     const q = to.geometry.coordinates;
     return p[0] === q[0] && p[1] === q[1];
@@ -141,11 +147,8 @@
   /** Whether a drawn arrowhead `from` can become `to` by moving and turning: the same axis's head
    * (id), both arrowheads. */
   function sameArrow(from, to) {
-    if (!from || !to || !from.geometry || !to.geometry) { return false; }
-    if (from.geometry.type !== 'Point' || to.geometry.type !== 'Point') { return false; }
-    const a = from.properties || {};
-    const b = to.properties || {};
-    return a.kind === 'arrow' && b.kind === 'arrow' && a.id !== undefined && a.id === b.id;
+    const both = samePoint(from, to);
+    return !!both && both[0].kind === 'arrow' && both[1].kind === 'arrow';
   }
 
   const KEYS = new WeakMap();

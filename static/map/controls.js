@@ -8,14 +8,14 @@
 (function (root, factory) {
   'use strict';
   const node = typeof module === 'object' && module.exports;
-  // symbols.js is loaded before this file (atlas/map/client.py, SCRIPTS)
-  const api = node ? factory(require('./symbols.js')) : factory(root.AtlasSymbols);
+  // paint.js and symbols.js are loaded before this file (atlas/map/client.py, SCRIPTS)
+  const api = node ? factory(require('./paint.js'), require('./symbols.js')) : factory(root.AtlasPaint, root.AtlasSymbols);
   if (node) {
     module.exports = api;
   } else {
     root.AtlasControls = api;
   }
-})(typeof self !== 'undefined' ? self : this, function (symbols) {
+})(typeof self !== 'undefined' ? self : this, function (paint, symbols) {
   'use strict';
 
   /** Names of the key places, always shown, thinned by zoom: a label of rank r shows from zoom
@@ -80,10 +80,11 @@
       // Built once the first date's places are painted, in a task of its own: at ten times the data
       // the overlays took a fifth of a second, and the day's places are what a first look is for.
       let started = false;
+      const later = paint.afterPaint(map.getContainer().ownerDocument.defaultView, null);
       client.onDay(function () {
         if (started) { return; }
         started = true;
-        afterPaint(function () { build(client.catalog().overlays); });
+        later(function () { build(client.catalog().overlays); });
       });
     });
 
@@ -139,12 +140,6 @@
       L.control.layers(null, named, { collapsed: true, position: 'topright' }).addTo(map);
       client.onDay(update); // the date drawn now, then every date after it
     }
-  }
-
-  /** Run `task` once the frame being prepared is painted (a frame, then a task of its own). */
-  function afterPaint(task) {
-    const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : function (f) { setTimeout(f, 0); };
-    frame(function () { setTimeout(task, 0); });
   }
 
   /**

@@ -27,8 +27,9 @@
    * A scheduler for work after the next paint: `later(task)` runs `task` after the frame that is
    * being prepared has been painted (requestAnimationFrame, then a task: the frame's rendering
    * comes between them), and when the page is idle if it can tell (requestIdleCallback, at most
-   * `idleTimeout` ms later). Calls made before it ran replace its task: quick steps run it once,
-   * for the last. `win` supplies requestAnimationFrame, setTimeout and requestIdleCallback.
+   * `idleTimeout` ms later; `null`: at once, without waiting for an idle moment). Calls made before
+   * it ran replace its task: quick steps run it once, for the last. `win` supplies
+   * requestAnimationFrame, setTimeout and requestIdleCallback.
    */
   function afterPaint(win, idleTimeout) {
     let pending = null;
@@ -40,7 +41,9 @@
       if (task) { task(); }
     }
     function afterFrame() {
-      if (win.requestIdleCallback) {
+      if (idleTimeout === null) {
+        run();
+      } else if (win.requestIdleCallback) {
         win.requestIdleCallback(run, { timeout: idleTimeout === undefined ? 200 : idleTimeout });
       } else {
         win.setTimeout(run, 0);

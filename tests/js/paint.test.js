@@ -74,6 +74,19 @@ test('afterPaint waits for an idle moment when the browser can tell, at most a b
   assert.deepEqual(ran, ['x']);
 });
 
+test('afterPaint with no idle timeout runs in the task after the frame, idle or not', () => {
+  const win = fakeWindow(true);
+  const later = AtlasPaint.afterPaint(win, null);
+  const ran = [];
+  later(() => ran.push('x'));
+  assert.deepEqual(ran, []);
+  win.frame();
+  assert.deepEqual(ran, [], 'not in the frame itself');
+  win.tasks();
+  assert.deepEqual(ran, ['x']);
+  assert.equal(win.idle.length, 0, 'no idle wait');
+});
+
 const point = (id, xy, extra) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: xy },
   properties: { id, kind: 'town', icon: 'a', ...extra } });
 

@@ -1,5 +1,5 @@
 """Entries of the side panel and the chronologies, kept as parts and written two ways: as Markdown
-(the Dongning page's history, the handouts) and as escaped HTML (the map pages' side panel).
+(the Dongning page's last battle) and as escaped HTML (the map pages' side panel).
 
 The side panel is HTML because Streamlit parses every Markdown element in the browser, on every
 load and step; as Markdown it was the largest element of a map page's first screen

@@ -1,26 +1,15 @@
-"""Entry point: page config, shared sidebar, navigation. Run with `streamlit run app.py`."""
+"""Entry point: `streamlit run app.py` (and Streamlit Community Cloud's main file).
+
+Streamlit's ASGI app (`st.App`) runs atlas_app.py, the page script, for every visit; its start-up hook
+(atlas/ui/warm.py) imports the app's modules and loads the data package and the default page's first
+map in a thread as soon as the server starts, so a freshly started server's first visitor does not
+wait for them (docs/benchmarks.md, "Cold first visit"). `streamlit run` finds the `app` below by
+reading this file (Streamlit's app discovery), then serves it with the same server as any app.
+strict_app.py is the same app with a strict Content-Security-Policy.
+"""
 
 import streamlit as st
 
-from atlas.i18n import t
-from atlas.pages import DEFAULT_PAGE, PAGES
-from atlas.ui import background, cache, layout, memory, widgets
+from atlas.ui import warm
 
-# An emoji icon: Streamlit draws it as a data: URL. A ":material/…:" icon is fetched from fonts.gstatic.com,
-# a request outside the app (and blocked by a strict Content-Security-Policy, atlas/csp.py).
-st.set_page_config(page_title="Atlas of August 1945", page_icon="🗺️", layout="wide")
-cache.install_static()  # Leaflet and the basemap, served by the app itself (static/, once per process)
-memory.tune_allocator()  # large buffers (each session's catalog) go back to the system (once per process)
-
-lang = widgets.language()
-layout.page_styles()
-st.sidebar.markdown(f"**{t('app_title', lang)}**  \n{t('app_subtitle', lang)}")
-st.sidebar.caption(t("footer", lang))
-layout.page_language(lang)  # <html lang> follows the choice on every page
-
-with background.visitor_run():  # the background worker waits while a page runs, and just after
-    st.navigation([
-        st.Page(page.file, title=t(page.title_key, lang), icon=page.icon, url_path=page.url_path,
-                default=page is DEFAULT_PAGE)
-        for page in PAGES
-    ]).run()
+app = st.App("atlas_app.py", lifespan=warm.lifespan)

@@ -1,8 +1,9 @@
 """The atlas served with a strict Content-Security-Policy: `streamlit run strict_app.py`.
 
-The same app as `streamlit run app.py`, through Streamlit's ASGI app (st.App) with a middleware that
-adds the header to every HTML answer (atlas/csp.py; docs/streamlit-contract.md, "Content-Security-Policy"),
-and a start-up hook that loads the app's modules and data before the first visitor (atlas/ui/warm.py).
+The same app as `streamlit run app.py` (Streamlit's ASGI app, st.App, running atlas_app.py, with the
+start-up hook that loads the app's modules and data before the first visitor, atlas/ui/warm.py), plus a
+middleware that adds the header to every HTML answer (atlas/csp.py; docs/streamlit-contract.md,
+"Content-Security-Policy").
 """
 
 import streamlit as st
@@ -11,4 +12,4 @@ from starlette.middleware import Middleware
 from atlas.csp import ContentSecurityPolicy
 from atlas.ui import warm
 
-app = st.App("app.py", middleware=[Middleware(ContentSecurityPolicy)], lifespan=warm.lifespan)
+app = st.App("atlas_app.py", middleware=[Middleware(ContentSecurityPolicy)], lifespan=warm.lifespan)

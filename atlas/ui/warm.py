@@ -3,8 +3,8 @@
 On a freshly started server the first visit waits for what every later one finds done: importing the
 app's modules (folium, streamlit-folium, geopandas, ...), reading the data package (its snapshot, or
 loading and validating it) and building the default page's catalog (about 1.3 s of the first map's
-4 s at today's size; docs/benchmarks.md, "Cold first visit"). ``streamlit run app.py`` runs nothing
-before the first session, so this only helps the ASGI entry, ``streamlit run strict_app.py``, whose
+4 s at today's size; docs/benchmarks.md, "Cold first visit"). A plain script runs nothing before the
+first session, so the entry points (``app.py``, ``strict_app.py``) are Streamlit's ASGI app, whose
 ``st.App`` calls :func:`lifespan` when the server starts: the work runs in a thread of its own, so
 the server answers at once, and a visitor who comes before it has finished waits for the same
 cached results (``st.cache_resource`` computes each once).

@@ -16,7 +16,7 @@ from atlas.paths import DEFAULT_GEODATA_DIR
 from atlas.ui import cache, widgets
 from tests.conftest import REPO
 
-APP = str(REPO / "app.py")
+APP = str(REPO / "atlas_app.py")
 
 
 def run(params: dict | None = None) -> AppTest:

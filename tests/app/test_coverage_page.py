@@ -20,7 +20,7 @@ COLUMNS = {"en": ("On the map", "yes", "no", "Why it is not on the map", "Name")
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_the_section_states_the_tables_counts(lang):
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at = AppTest.from_file(str(REPO / "atlas_app.py"), default_timeout=60)
     at.query_params["lang"] = lang
     at.run()
     at.switch_page("app_pages/camps.py").run()

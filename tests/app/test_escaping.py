@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import FIGURES_CSV, REPO, STORY_CSV, write_package
 from tests.support.entries import read_entries
 
-APP = str(REPO / "app.py")
+APP = str(REPO / "atlas_app.py")
 IMAGE = "![tracker](https://example.org/pixel.png)"
 LINK = "[live](https://example.org/x)"
 

@@ -13,7 +13,7 @@ from atlas.pages import MAP_PAGES
 from atlas.ui import cache, handouts
 from tests.conftest import REPO
 
-APP = str(REPO / "app.py")
+APP = str(REPO / "atlas_app.py")
 
 
 

@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import REPO
 
-APP = str(REPO / "app.py")
+APP = str(REPO / "atlas_app.py")
 
 
 def run(params: dict[str, str], page: str | None = None) -> AppTest:

@@ -15,7 +15,7 @@ from tests.app.test_escaping import unescaped_markup
 from tests.conftest import REPO
 from tests.support.hostile import corpus, cycling, hostile_package, short_corpus
 
-APP = str(REPO / "app.py")
+APP = str(REPO / "atlas_app.py")
 PAGES = [("offensive", {"day": "1945-08-20"}), ("offensive", {"day": "1945-08-10", "focus": "obj-alpha"}),
          ("dongning", {}), ("camps", {}), ("story", {"step": "1"}), ("story", {"step": "2"}), ("claims", {}),
          ("sources", {})]

@@ -21,7 +21,7 @@ from tests.conftest import REPO, write_package
 from tests.support.entries import read_entries
 from tests.support.tables import read_tables
 
-APP = str(REPO / "app.py")
+APP = str(REPO / "atlas_app.py")
 
 
 def run_app(params: dict[str, str] | None = None) -> AppTest:

@@ -15,7 +15,7 @@ from atlas.pages import DONGNING, OFFENSIVE
 from atlas.ui import background, cache, component, mapview
 from tests.conftest import REPO
 
-APP = str(REPO / "app.py")
+APP = str(REPO / "atlas_app.py")
 DAYS = OFFENSIVE.days()
 
 

@@ -1,5 +1,5 @@
 """The Dongning page in a real browser: its map shows the fortress positions, and a deep link works
-on a fresh server (no legacy pages/ routing that would skip app.py)."""
+on a fresh server (no legacy pages/ routing that would skip atlas_app.py)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def test_deep_link_to_dongning_on_a_fresh_server_runs_the_app_frame(context):
         page = context.new_page()
         open_app(page, f"{url}/dongning?lang=es")
         expect(page.get_by_role("heading", name="La fortaleza de Dongning")).to_be_visible(timeout=30_000)
-        expect(page.get_by_test_id("stSidebar")).to_contain_text("Idioma")  # app.py's sidebar ran
+        expect(page.get_by_test_id("stSidebar")).to_contain_text("Idioma")  # atlas_app.py's sidebar ran
         expect(page.get_by_test_id("stSidebarNav")).to_contain_text("La ofensiva")  # named pages, not file names
     finally:
         proc.terminate()

@@ -12,4 +12,5 @@ from starlette.middleware import Middleware
 from atlas.csp import ContentSecurityPolicy
 from atlas.ui import warm
 
-app = st.App("atlas_app.py", middleware=[Middleware(ContentSecurityPolicy)], lifespan=warm.lifespan)
+app = st.App("atlas_app.py", middleware=[Middleware(warm.ReadinessCheck), Middleware(ContentSecurityPolicy)],
+             lifespan=warm.lifespan)

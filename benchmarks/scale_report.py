@@ -35,6 +35,12 @@ ROWS = [  # (label, how to read it from a factor's row)
         if "cold_unvalidated_first_map_s" in r else "–")),
     ("… cold, ASGI entry with its start-up hook (s) / × floor", lambda r: (
         f"{r['cold_asgi_first_map_s']:.1f} / {r['cold_asgi_ratio']:.1f}×" if "cold_asgi_first_map_s" in r else "–")),
+    ("… cold, the page script with no warm-up (s) / × floor", lambda r: (
+        f"{r['cold_plain_first_map_s']:.1f} / {r['cold_plain_ratio']:.1f}×" if "cold_plain_first_map_s" in r else "–")),
+    ("server start → ready (s): app.py; no warm-up", lambda r: (
+        f"{r['cold_ready_s']:.1f}; {r['cold_plain_ready_s']:.1f}" if "cold_plain_ready_s" in r else "–")),
+    ("visitor waiting from the start → first map (s): app.py; no warm-up", lambda r: (
+        f"{r['waiting_first_map_s']:.1f}; {r['waiting_plain_first_map_s']:.1f}" if "waiting_first_map_s" in r else "–")),
     ("first map, warm server (s) / floor load", lambda r: f"{r['warm_first_map_s']:.1f} / {r['floor_load_s']:.1f} "
                                                           f"= **{r['warm_ratio']:.2f}×**"),
     ("… as the driver noticed it (s) / floor; cold", lambda r: (

@@ -6,9 +6,12 @@ For each factor (1x is geodata/ itself; the others are synthetic packages writte
 scripts/scale.py into a temporary folder) it measures:
   - in a fresh Python process: loading the package (every rule but the gazetteer, as the app
     loads it), building the offensive page's step table (time, rows, JSON size) and its catalog;
-  - on a freshly started server (cold): page load -> first map drawn, the first visit; twice: with
-    the package's snapshot saved beforehand by `python -m atlas.validate --snapshot` (a package
-    validated when published) and with no snapshot (the first start after a data change);
+  - on a freshly started server (cold): page load -> first map drawn, the first visit once the server's
+    health check says ok (app.py warms up first: atlas/ui/warm.py); with the package's snapshot saved
+    beforehand by `python -m atlas.validate --snapshot` (a package validated when published) and with
+    no snapshot (the first start after a data change); through strict_app.py; and through the page
+    script run as a plain script, atlas_app.py (no warm-up); then, for app.py and atlas_app.py, a
+    visitor who waits from the server's start: process start -> first map drawn;
   - after the step table is ready (warm): load -> first map drawn (median of --loads, fresh browser
     context each) against the floor's load; key press -> map painted (median of --steps) and the
     bytes per step, against the floor's key press -> text; the features drawn;
@@ -25,6 +28,7 @@ import asyncio
 import json
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -40,7 +44,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import benchmark as bench  # noqa: E402
 
-from tests.support.browser import CHROMIUM, MAP_IFRAME, start_server  # noqa: E402
+from tests.support.browser import CHROMIUM, MAP_IFRAME, free_port, start_server  # noqa: E402
 
 PAGE = "/?day=1945-08-09"
 # The features the map draws (each a layer of the client, whether alone or inside a cluster), and the
@@ -115,11 +119,40 @@ async def cold_first_map(browser, url: str) -> tuple[float, float]:
 
 
 async def cold_start(browser, env: dict[str, str], result: dict, name: str, script: Path = ROOT / "app.py") -> None:
-    """Start a server, record its first visit under ``name`` (painted and as the driver noticed it), stop it."""
+    """Start a server, record its first visit under ``name`` (painted and as the driver noticed it) once its
+    health check says ok, and the seconds from its start to that (``<name>_ready_s``); stop it."""
+    started = time.perf_counter()
     proc, url = start_server(env=env, script=script)
+    result[f"{name}_ready_s"] = round(time.perf_counter() - started, 2)
     try:
         painted, detected = await cold_first_map(browser, url)
         result[f"{name}_first_map_s"], result[f"{name}_detected_s"] = round(painted, 2), round(detected, 2)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+async def waiting_visitor(browser, env: dict[str, str], script: Path) -> float:
+    """A visitor who waits from the server's start (as when Community Cloud wakes an app up): the
+    browser goes to the page the moment the port takes connections. Seconds from the process's start to
+    the first map painted."""
+    port = free_port()
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true",
+                             f"--server.port={port}", "--server.address=127.0.0.1"], cwd=script.parent,
+                            env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if time.perf_counter() - started > 120:
+                    raise
+                await asyncio.sleep(0.05)
+        navigated = time.perf_counter()
+        painted, _ = await cold_first_map(browser, f"http://127.0.0.1:{port}")
+        return round(navigated - started + painted, 2)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -134,9 +167,15 @@ async def one_factor(browser, factor: int, folder: Path, floor_url: str, args) -
     shutil.rmtree(snapshots)
     subprocess.run([sys.executable, "-m", "atlas.validate", str(folder), "--no-gazetteer", "--snapshot"], cwd=ROOT,
                    env={**os.environ, **env}, capture_output=True, check=False)  # validated when published
-    # The ASGI entry (strict_app.py), whose start-up hook loads the modules and data before the first visit
+    # strict_app.py: the same warm-up, with the Content-Security-Policy; atlas_app.py: the page script run
+    # as a plain script, with no warm-up (what `streamlit run app.py` was until run 7)
     await cold_start(browser, env, result, "cold_asgi", ROOT / "strict_app.py")
+    await cold_start(browser, env, result, "cold_plain", ROOT / "atlas_app.py")
+    result["waiting_first_map_s"] = await waiting_visitor(browser, env, ROOT / "app.py")
+    result["waiting_plain_first_map_s"] = await waiting_visitor(browser, env, ROOT / "atlas_app.py")
+    started = time.perf_counter()
     proc, url = start_server(env=env)
+    result["cold_ready_s"] = round(time.perf_counter() - started, 2)
     try:
         painted, detected = await cold_first_map(browser, url)
         result["cold_first_map_s"], result["cold_detected_s"] = round(painted, 2), round(detected, 2)
@@ -170,6 +209,7 @@ async def one_factor(browser, factor: int, folder: Path, floor_url: str, args) -
             "warm_ratio": round(warm / floor_load, 2), "cold_ratio": round(result["cold_first_map_s"] / floor_load, 2),
             "cold_unvalidated_ratio": round(result["cold_unvalidated_first_map_s"] / floor_load, 2),
             "cold_asgi_ratio": round(result["cold_asgi_first_map_s"] / floor_load, 2),
+            "cold_plain_ratio": round(result["cold_plain_first_map_s"] / floor_load, 2),
             # the same three as the driver noticed them (the figures of runs 1-3)
             "warm_detected_s": round(statistics.median(atlas_detected), 2),
             "floor_detected_s": round(statistics.median(floor_detected), 2),

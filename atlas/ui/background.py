@@ -86,11 +86,27 @@ def steps_element(loaded: cache.Loaded, page: str, lang: str) -> str | None:
     return _steps.get((loaded.folder, loaded.stamp, page, lang))
 
 
+def build_steps(loaded: cache.Loaded, page: str, lang: str) -> str:
+    """Build the page's step table element unless it is built already (the worker's first task; the
+    start-up hook's, atlas/ui/warm.py, for the default page)."""
+    key = (loaded.folder, loaded.stamp, page, lang)
+    element = _steps.get(key)
+    if element is None:
+        element = catalogs.steps_html(cache.page_catalog(loaded, page, lang), step_table(loaded, page, lang))
+        _steps.put(key, element)
+    return element
+
+
+def enabled() -> bool:
+    """False when ``ATLAS_PREWARM=0``: nothing prepared ahead, every page computes what it needs."""
+    return os.environ.get("ATLAS_PREWARM", "1") != "0"
+
+
 def submit(loaded: cache.Loaded, page: str, lang: str, start: dt.date, prepare_day: Any) -> bool:
     """Queue the preparation of a page in a language (once per data version); False if it was
     already queued or done, or the queue is full (the page then computes what it needs itself).
     ``prepare_day(loaded, page, lang, day)`` prepares one date's map arguments."""
-    if os.environ.get("ATLAS_PREWARM", "1") == "0":
+    if not enabled():
         return False
     key = (loaded.folder, loaded.stamp, page, lang)
     with _lock:
@@ -134,9 +150,7 @@ def _prepare(loaded: cache.Loaded, page: str, lang: str, start: dt.date, prepare
     wait_quiet()
     if not _current(loaded):
         return
-    key = (loaded.folder, loaded.stamp, page, lang)
-    element = catalogs.steps_html(cache.page_catalog(loaded, page, lang), step_table(loaded, page, lang))
-    _steps.put(key, element)
+    build_steps(loaded, page, lang)
     days = MAP_PAGES[page].days()
     ordered = [d for d in days if d > start] + [d for d in reversed(days) if d < start] + [d for d in days if d == start]
     for day in ordered:

@@ -26,7 +26,7 @@ from atlas import dayview, export, lru, scene, snapshot, timeline
 from atlas.i18n import long_date, long_month
 from atlas.load import Atlas, DataError, load_atlas
 from atlas.map import catalog as catalogs
-from atlas.map import client, elements, overlays, packing
+from atlas.map import client, elements, overlays, packing, popup_files
 from atlas.pages import MAP_PAGES
 from atlas.paths import geodata_dir
 
@@ -215,3 +215,10 @@ def change_codes(loaded: Loaded, page: str) -> list[str]:
     """The slider options on which a page's map changes (what is drawn, or its state): Play's
     "to the next change" steps through these only."""
     return _change_codes(loaded.folder, loaded.stamp, page)
+
+
+def catalog_element(catalog: catalogs.MapCatalog) -> str:
+    """The hidden element that carries a page's catalog (``atlas.ui.mapview``). Keyed by the catalog's id,
+    which follows its content, so never stale; bounded in bytes. The popup text goes to files the app
+    serves, fetched when a popup opens; inline if they cannot be written."""
+    return CATALOG_HTML.get_or_make(catalog.id, lambda: catalogs.catalog_html(catalog, popup_files.publish(catalog)))

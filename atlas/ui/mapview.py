@@ -12,7 +12,7 @@ import streamlit as st
 from atlas import dayview, scene
 from atlas.i18n import t
 from atlas.map import catalog as catalogs
-from atlas.map import elements, popup_files
+from atlas.map import elements
 from atlas.pages import MAP_PAGES, MapPage
 from atlas.ui import background, cache, component, handouts, widgets
 
@@ -23,9 +23,7 @@ View = tuple[tuple[float, ...], ...]
 def show_catalog(catalog: catalogs.MapCatalog) -> None:
     """Put the catalog in the page once, hidden. Its content never changes between reruns, so
     Streamlit caches the message and a slider step does not send it again."""
-    # Keyed by the catalog's id, which follows its content, so never stale; bounded in bytes. The popup
-    # text goes to files the app serves, fetched when a popup opens; inline if they cannot be written.
-    st.html(cache.CATALOG_HTML.get_or_make(catalog.id, lambda: catalogs.catalog_html(catalog, popup_files.publish(catalog))))
+    st.html(cache.catalog_element(catalog))
 
 
 def map_watchdog(lang: str) -> None:

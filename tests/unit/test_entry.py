@@ -36,6 +36,7 @@ def test_the_entry_runs_the_page_script_and_warms_the_server(entry):
     assert (REPO / "atlas_app.py").is_file()
     keywords = {k.arg: ast.unparse(k.value) for k in call.keywords}
     assert keywords["lifespan"] == "warm.lifespan"
+    assert "Middleware(warm.ReadinessCheck)" in keywords["middleware"]  # health says "warming up" meanwhile
 
 
 def test_the_page_script_is_a_plain_script():

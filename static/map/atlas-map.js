@@ -139,14 +139,17 @@
       compare: null, compareVersion: null, listeners: [] };
     const memo = new WeakMap(); // row -> feature (features): one catalog per map, so a row's feature never changes
     const bigDate = addDateControl(L, map);
-    // Dense dates: places drawn in clusters (cluster.js); once its script has loaded, the places drawn
-    // one by one until then move into the clusters.
+    // Dense dates: places drawn in clusters (cluster.js). A date that wants them waits for their script
+    // (state.deferred); if it does not come, places drawn one by one move into clusters when it does.
     const clusters = cluster.clusters(L, map, options, function () { return catalogOf().ui || {}; },
       function () { return map.options.zoomAnimation === false; }, function (into) {
-        const moving = Object.keys(state.drawn).map(function (key) { return state.drawn[key]; })
-          .filter(function (layer) { return layer.atlasIn !== into && cluster.clusterable(layer.feature); });
+        const moving = into ? Object.keys(state.drawn).map(function (key) { return state.drawn[key]; })
+          .filter(function (layer) { return layer.atlasIn !== into && cluster.clusterable(layer.feature); }) : [];
         moving.forEach(function (layer) { state.group.removeLayer(layer); });
-        into.addLayers(moving.map(clusters.enter));
+        if (into) { into.addLayers(moving.map(clusters.enter)); }
+        const deferred = state.deferred;
+        state.deferred = null;
+        if (deferred) { draw(deferred.packed, deferred.version); }
       });
 
     function when(ready, callback) {
@@ -160,10 +163,12 @@
 
     function draw(packed, version) {
       const next = features(packed, catalogOf().places || {}, arrowSize, memo);
+      const clustered = clusters.wanted(cluster.countClusterable(next)) ? clusters.group() : null;
+      state.deferred = !clustered && clusters.pending() ? { packed: packed, version: version } : null;
+      if (state.deferred) { return; } // drawn when the clusters' script is in (a file of the app's)
       const change = paint.reuse(diff(Object.keys(state.drawn), next),
         function (key) { return state.drawn[key].feature; });
       const drawn = {};
-      const clustered = clusters.wanted(cluster.countClusterable(next)) ? clusters.group() : null;
       const leaving = [];
       const joining = [];
       change.keep.forEach(function (key) { drawn[key] = state.drawn[key]; });

@@ -28,6 +28,7 @@
   const RADIUS = 40; // pixels: places closer than this on screen may share a cluster
   const SCRIPT = 'leaflet.markercluster.js';
   const STYLE = 'MarkerCluster.css';
+  const GIVE_UP_MS = 3000; // the longest the first dense date waits for the clusters' script
 
   /** Whether a feature may be drawn inside a cluster: a place (a point), not an arrowhead. */
   function clusterable(feature) {
@@ -53,14 +54,16 @@
    * (atlas/map/client.py, CLUSTER_FILES)},
    * `uiOf()`: the catalog's texts, `reducedMotion()`: whether to animate. `onReady()` is called once
    * the clusters can take markers (the script loaded): the client moves its places into them.
-   * Returns {wanted(count), group(), enter(layer), leave(layer)}: `enter` gives the marker of a
-   * drawn layer (a marker, or a marker and its ring) to add to the group, `leave` the one to remove.
+   * Returns {wanted(count), pending(), group(), enter(layer), leave(layer)}: `enter`
+   * gives the marker of a drawn layer (a marker, or a marker and its ring) to add to the group, `leave`
+   * the one to remove. `onReady(null)` says the script did not come (places drawn alone).
    */
   function clusters(L, map, options, uiOf, reducedMotion, onReady) {
     const at = Number(options.clusterAt) || 0;
     let want = false;
     let group = null;
     let loading = false;
+    let failed = false; // the script could not load (or took over GIVE_UP_MS): places are drawn alone
     let rings = null; // the accuracy rings of the places drawn alone
 
     function showRing(event) { rings.addLayer(event.target.atlasRing); }
@@ -136,9 +139,21 @@
       doc.head.appendChild(link);
       const script = doc.createElement('script');
       script.src = options.clusterUrl + SCRIPT;
-      script.onload = function () { if (L.markerClusterGroup) { make(); } };
-      doc.head.appendChild(script); // if it cannot load, the places stay drawn one by one
+      function giveUp() {
+        if (group || failed) { return; }
+        failed = true;
+        onReady(null); // the places are drawn one by one (and go into clusters if the script comes later)
+      }
+      script.onload = function () { if (L.markerClusterGroup) { make(); } else { giveUp(); } };
+      script.onerror = giveUp;
+      const timer = setTimeout(giveUp, GIVE_UP_MS);
+      if (timer && timer.unref) { timer.unref(); } // (under Node, the tests' process need not wait for it)
+      doc.head.appendChild(script);
     }
+
+    /** True while a date wants clusters and their script is on its way: the client waits for it (a
+     * file of the app's) rather than drawing every place alone first and moving them all after. */
+    function pending() { return want && group === null && !failed; }
 
     /** Whether the places go into clusters, given a date's `count` of them (loads the script the
      * first time it is wanted; until it has loaded, the places are drawn alone). */
@@ -150,7 +165,8 @@
       return want && group !== null;
     }
 
-    return { wanted: wanted, group: function () { return group; }, enter: enter, leave: leave };
+    return { wanted: wanted, pending: pending, group: function () { return group; },
+      enter: enter, leave: leave };
   }
 
   return { CLUSTER_OFF_AT: CLUSTER_OFF_AT, clusterable: clusterable, countClusterable: countClusterable,

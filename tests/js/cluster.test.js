@@ -133,3 +133,40 @@ test("a place's accuracy ring is drawn while its marker is, not while the place 
   assert.ok(hidden.length > 0);
   for (const drawn of hidden) { assert.equal(map.hasLayer(ringOf(drawn)), false); }
 });
+
+test('the first dense date waits for the clusters\' script instead of drawing every place alone first', { skip: served }, () => {
+  const { L, box, dom } = mapWindow();
+  Object.defineProperty(box, 'clientWidth', { value: 800 });
+  Object.defineProperty(box, 'clientHeight', { value: 600 });
+  const map = L.map(box, { center: [45, 125], zoom: 5, maxZoom: 12, zoomAnimation: false });
+  const catalog = { popups: {}, icons: {}, sizes: {}, lines: {}, legend: '', places: formats.places, ui: {} };
+  const client = AtlasMap.attach(L, map, { catalog: () => catalog, steps: () => null, sliderDay: () => null,
+    followSlider: () => {} }, { arrowSize: formats.arrowSize, clusterAt: 3, clusterUrl: 'vendor/' });
+  const layer = formats.layers[2];
+  client.apply({ ...layer.packed, d: layer.day });
+  assert.deepEqual(Object.keys(client.state.drawn), []); // nothing drawn alone meanwhile
+  const script = dom.window.document.querySelector('script[src="vendor/leaflet.markercluster.js"]');
+  assert.ok(script);
+  global.L = L; // the script arrives: the plugin adds itself to Leaflet
+  delete require.cache[SERVED];
+  require(SERVED);
+  script.onload();
+  assert.equal(client.state.day, layer.day); // drawn now, every place inside the clusters
+  assert.ok(places(client).length > 0);
+  assert.equal(places(client).every((marker) => marker.atlasIn && marker.atlasIn.getLayers), true);
+});
+
+test('if the clusters\' script does not come, the places are drawn one by one', () => {
+  const { L, box, dom } = mapWindow();
+  const map = L.map(box, { center: [45, 125], zoom: 5, zoomAnimation: false });
+  const catalog = { popups: {}, icons: {}, sizes: {}, lines: {}, legend: '', places: formats.places, ui: {} };
+  const client = AtlasMap.attach(L, map, { catalog: () => catalog, steps: () => null, sliderDay: () => null,
+    followSlider: () => {} }, { arrowSize: formats.arrowSize, clusterAt: 3, clusterUrl: 'blocked/' });
+  const layer = formats.layers[2];
+  client.apply({ ...layer.packed, d: layer.day });
+  assert.equal(client.state.day, null);
+  dom.window.document.querySelector('script[src="blocked/leaflet.markercluster.js"]').onerror();
+  assert.equal(client.state.day, layer.day);
+  assert.ok(places(client).length > 0);
+  assert.equal(places(client).every((marker) => marker.atlasIn === undefined && map.hasLayer(marker)), true);
+});

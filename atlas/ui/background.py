@@ -39,6 +39,7 @@ _latest: dict[str, cache.Stamp] = {}  # data folder -> the newest stamp a page h
 _steps = cache.STEP_TABLES  # (folder, stamp, page, lang) -> element
 _steps.max_entries = TABLES_KEPT
 _worker: threading.Thread | None = None
+_building = threading.Lock()  # build_steps: the worker and the start-up hook never build a table twice
 QUIET_S = 1.0  # seconds without a page running before the worker takes the next date
 MOST_WAIT_S = 5.0  # the longest the worker waits for that
 _running = 0  # pages running now
@@ -88,12 +89,14 @@ def steps_element(loaded: cache.Loaded, page: str, lang: str) -> str | None:
 
 def build_steps(loaded: cache.Loaded, page: str, lang: str) -> str:
     """Build the page's step table element unless it is built already (the worker's first task; the
-    start-up hook's, atlas/ui/warm.py, for the default page)."""
+    start-up hook's, atlas/ui/warm.py, for the default page). One build at a time: a second caller
+    waits for the first one's table instead of building it again beside it."""
     key = (loaded.folder, loaded.stamp, page, lang)
-    element = _steps.get(key)
-    if element is None:
-        element = catalogs.steps_html(cache.page_catalog(loaded, page, lang), step_table(loaded, page, lang))
-        _steps.put(key, element)
+    with _building:
+        element = _steps.get(key)
+        if element is None:
+            element = catalogs.steps_html(cache.page_catalog(loaded, page, lang), step_table(loaded, page, lang))
+            _steps.put(key, element)
     return element
 
 

@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import benchmark as bench  # noqa: E402
 
-from tests.support.browser import CHROMIUM, MAP_IFRAME, free_port, start_server  # noqa: E402
+from tests.support.browser import CHROMIUM, MAP_IFRAME, free_port, spawn_server, start_server  # noqa: E402
 
 PAGE = "/?day=1945-08-09"
 # The features the map draws (each a layer of the client, whether alone or inside a cluster), and the
@@ -138,9 +138,7 @@ async def waiting_visitor(browser, env: dict[str, str], script: Path) -> float:
     the first map painted."""
     port = free_port()
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true",
-                             f"--server.port={port}", "--server.address=127.0.0.1"], cwd=script.parent,
-                            env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = spawn_server(script, port, env)
     try:
         while True:
             try:

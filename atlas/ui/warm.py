@@ -35,9 +35,9 @@ _warming: dict[str, Any] = {"thread": None, "since": 0.0}
 
 def warm() -> None:
     """Import most of what the pages import, put the static files in place, load the data package and
-    build the default map page's catalog (its element and popup files), its first date's view, text and layer, and
-    its step table, as the first visit and the background worker would. Errors are left to that
-    visit, which shows them (a broken package gets its message there, not a failed start-up)."""
+    build the default map page's catalog (its element and popup files), its first date's view, text
+    and layer, and its step table, as the first visit and the background worker would. Errors are left
+    to that visit, which shows them (a broken package gets its message there, not a failed start-up)."""
     try:
         # Not atlas.ui.component (streamlit-folium): Streamlit registers a component declared outside a
         # script run nowhere, and a module is imported once, so its map frame would answer 404 for good
@@ -47,8 +47,9 @@ def warm() -> None:
 
         cache.install_static()
         loaded = cache.load()
-        if not loaded.fatal and DEFAULT_PAGE.name in MAP_PAGES:
-            name, day = DEFAULT_PAGE.name, DEFAULT_PAGE.default
+        has_map = not loaded.fatal and DEFAULT_PAGE.name in MAP_PAGES
+        name, day = DEFAULT_PAGE.name, DEFAULT_PAGE.default
+        if has_map:
             cache.catalog_element(cache.page_catalog(loaded, name, DEFAULT_LANGUAGE))  # and its popup files
             # and what its first date needs besides the map's frame: the first view, the text, the layer
             cache.default_view(loaded, name)
@@ -59,9 +60,9 @@ def warm() -> None:
 
         # last: the step table, which the worker would build while the browser draws the first map; like
         # the worker, after a visitor's page (and QUIET_S after it: their browser is drawing the map)
-        if not loaded.fatal and DEFAULT_PAGE.name in MAP_PAGES and background.enabled():
+        if has_map and background.enabled():
             background.wait_quiet()
-            background.build_steps(loaded, DEFAULT_PAGE.name, DEFAULT_LANGUAGE)
+            background.build_steps(loaded, name, DEFAULT_LANGUAGE)
     except Exception:  # noqa: BLE001 - only a head start: the first visit does the same and reports
         pass
 

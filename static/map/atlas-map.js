@@ -143,10 +143,12 @@
     // (state.deferred); if it does not come, places drawn one by one move into clusters when it does.
     const clusters = cluster.clusters(L, map, options, function () { return catalogOf().ui || {}; },
       function () { return map.options.zoomAnimation === false; }, function (into) {
-        const moving = into ? Object.keys(state.drawn).map(function (key) { return state.drawn[key]; })
-          .filter(function (layer) { return layer.atlasIn !== into && cluster.clusterable(layer.feature); }) : [];
-        moving.forEach(function (layer) { state.group.removeLayer(layer); });
-        if (into) { into.addLayers(moving.map(clusters.enter)); }
+        if (into) { // (null: the script did not come)
+          const moving = Object.keys(state.drawn).map(function (key) { return state.drawn[key]; })
+            .filter(function (layer) { return layer.atlasIn !== into && cluster.clusterable(layer.feature); });
+          moving.forEach(function (layer) { state.group.removeLayer(layer); });
+          into.addLayers(moving.map(clusters.enter));
+        }
         const deferred = state.deferred;
         state.deferred = null;
         if (deferred) { draw(deferred.packed, deferred.version); }

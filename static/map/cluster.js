@@ -156,7 +156,7 @@
     function pending() { return want && group === null && !failed; }
 
     /** Whether the places go into clusters, given a date's `count` of them (loads the script the
-     * first time it is wanted; until it has loaded, the places are drawn alone). */
+     * first time it is wanted; until it has loaded, `pending()` says so). */
     function wanted(count) {
       if (!want && at > 0 && options.clusterUrl && count >= at) {
         want = true;

@@ -46,15 +46,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(env: dict[str, str] | None = None, script: Path = REPO / "app.py") -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run <script>` (the atlas by default) on a free loopback port; wait until healthy."""
-    port = free_port()
-    proc = subprocess.Popen(
+def spawn_server(script: Path, port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """`streamlit run <script>` on loopback ``port``, not waited for."""
+    return subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true",
          f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"],
         # the file watcher is off in .streamlit/config.toml (as deployed), so it is not set here
         cwd=script.parent, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
+
+
+def start_server(env: dict[str, str] | None = None, script: Path = REPO / "app.py") -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run <script>` (the atlas by default) on a free loopback port; wait until healthy."""
+    port = free_port()
+    proc = spawn_server(script, port, env)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

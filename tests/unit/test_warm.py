@@ -63,9 +63,7 @@ def test_the_lifespan_starts_warming_in_a_thread_and_serves_at_once(monkeypatch)
         async with warm.lifespan(None):
             events.append(("serving", warm.ready()))
 
-    runner = threading.Thread(target=asyncio.run, args=(scenario(),))  # a loop of its own (the browser tests' may run here)
-    runner.start()
-    runner.join(10)
+    run_in_thread(asyncio.run, scenario())  # a loop of its own (the browser tests' may run in this thread)
     assert events == [("serving", False)]  # serving while it warms up
     release.set()
     warm._warming["thread"].join(10)

@@ -20,7 +20,7 @@ from xstatic.pkg import leaflet_markercluster
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 CLIENT_DIR = STATIC_DIR / "map"
-SCRIPTS = ("popups.js", "paint.js", "symbols.js", "controls.js", "cluster.js", "atlas-map.js", "keyboard.js", "a11y.js",
+SCRIPTS = ("popups.js", "paint.js", "symbols.js", "controls.js", "cluster.js", "ahead.js", "atlas-map.js", "keyboard.js", "a11y.js",
            "streamlit-adapter.js")  # in load order: each file names the ones it needs before it
 STYLES = ("atlas-map.css",)
 SERVED_FROM = "../../app/static/map/"  # relative to streamlit-folium's component frame

@@ -17,15 +17,16 @@
 (function (root, factory) {
   'use strict';
   const node = typeof module === 'object' && module.exports;
-  // popups.js, paint.js, symbols.js, controls.js and cluster.js are loaded before this file (atlas/map/client.py, SCRIPTS)
+  // popups.js, paint.js, symbols.js, controls.js, cluster.js and ahead.js are loaded before this file (atlas/map/client.py, SCRIPTS)
   const api = node ? factory(require('./popups.js'), require('./paint.js'), require('./symbols.js'), require('./controls.js'),
-    require('./cluster.js')) : factory(root.AtlasPopups, root.AtlasPaint, root.AtlasSymbols, root.AtlasControls, root.AtlasCluster);
+    require('./cluster.js'), require('./ahead.js')) : factory(root.AtlasPopups, root.AtlasPaint, root.AtlasSymbols,
+    root.AtlasControls, root.AtlasCluster, root.AtlasAhead);
   if (node) {
     module.exports = api;
   } else {
     root.AtlasMap = api;
   }
-})(typeof self !== 'undefined' ? self : this, function (AtlasPopups, paint, symbols, controls, cluster) {
+})(typeof self !== 'undefined' ? self : this, function (AtlasPopups, paint, symbols, controls, cluster, AtlasAhead) {
   'use strict';
 
   const GROUPS = ['l', 'a', 'm', 'f'];
@@ -80,24 +81,7 @@
     return packed;
   }
 
-  /**
-   * What to keep, add and remove to go from the features drawn (keyed by their JSON) to `next`.
-   * A feature drawn exactly so is kept, so an open popup stays open across dates.
-   */
-  function diff(drawnKeys, next) {
-    const drawn = new Set(drawnKeys);
-    const seen = new Set();
-    const keep = [];
-    const add = [];
-    next.forEach(function (f) {
-      const key = paint.keyOf(f);
-      if (seen.has(key)) { return; }
-      seen.add(key);
-      if (drawn.has(key)) { keep.push(key); } else { add.push({ key: key, feature: f }); }
-    });
-    const remove = drawnKeys.filter(function (key) { return !seen.has(key); });
-    return { keep: keep, add: add, remove: remove };
-  }
+  const diff = AtlasAhead.diff;
 
   /** The neighbouring index of `position` in a list of `count` steps (for keys and Play). */
   function stepIndex(position, count, move) {
@@ -163,13 +147,33 @@
     }
     function whenCatalog(callback) { when(function () { catalogOf(); return !!catalog; }, callback); }
 
-    function draw(packed, version) {
+    // What drawing a day over the layers `drawn` changes: worked out here on a key press, or ahead
+    // of it while the page is idle (ahead.js), with the layers the step would add built then.
+    function plan(packed, drawn) {
       const next = features(packed, catalogOf().places || {}, arrowSize, memo);
-      const clustered = clusters.wanted(cluster.countClusterable(next)) ? clusters.group() : null;
+      return { next: next, count: cluster.countClusterable(next),
+        change: paint.reuse(diff(Object.keys(drawn), next), function (key) { return drawn[key].feature; }) };
+    }
+    function build(feature) {
+      const layer = L.GeoJSON.geometryToLayer(feature, layerOptions);
+      layer.feature = feature;
+      layer.defaultOptions = layer.options;
+      state.group.resetStyle(layer);
+      onEach(feature, layer);
+      return layer;
+    }
+    const ahead = AtlasAhead.ahead(paint.afterPaint(map.getContainer().ownerDocument.defaultView), function (day, drawn) {
+      const table = (source.steps() || {}).table;
+      const layer = stepLayer(table, day);
+      return layer ? plan(layer, drawn) : null;
+    }, build);
+
+    function draw(packed, version) {
+      const planned = (version !== null && ahead.take(packed.d, version, state.drawn)) || plan(packed, state.drawn);
+      const clustered = clusters.wanted(planned.count) ? clusters.group() : null;
       state.deferred = !clustered && clusters.pending() ? { packed: packed, version: version } : null;
       if (state.deferred) { return; } // drawn when the clusters' script is in (a file of the app's)
-      const change = paint.reuse(diff(Object.keys(state.drawn), next),
-        function (key) { return state.drawn[key].feature; });
+      const change = planned.change;
       const drawn = {};
       const leaving = [];
       const joining = [];
@@ -180,21 +184,11 @@
       });
       if (leaving.length) { clustered.removeLayers(leaving); } // at once: the clusters are counted again once
       change.add.forEach(function (item) {
-        if (item.from !== undefined) { // its icon changed (or an arrowhead moved): the same element, refilled
-          const marker = drawn[item.key] = state.drawn[item.from];
-          const at = item.feature.geometry.coordinates;
-          if (!paint.sameMarker(marker.feature, item.feature)) { marker.setLatLng([at[1], at[0]]); } // an arrowhead moved
-          marker.feature = item.feature;
-          marker.setIcon(layerOptions.pointToLayer.icon(item.feature));
-          const element = marker.getElement();
-          if (element && element.parentNode) { element.parentNode.appendChild(element); } // last, as if added anew
+        if (item.from !== undefined) { // a marker's icon changed, an arrowhead moved or an axis grew: the same element
+          drawn[item.key] = paint.refill(L, state.drawn[item.from], item.feature, layerOptions.pointToLayer.icon);
           return;
         }
-        const layer = L.GeoJSON.geometryToLayer(item.feature, layerOptions);
-        layer.feature = item.feature;
-        layer.defaultOptions = layer.options;
-        state.group.resetStyle(layer);
-        onEach(item.feature, layer);
+        const layer = ahead.layer(item.key) || build(item.feature);
         if (clustered && cluster.clusterable(item.feature)) {
           joining.push(clusters.enter(layer));
         } else {
@@ -212,6 +206,8 @@
       const applied = window.atlasApplied = { day: state.day, count: count + 1, at: now() };
       requestAnimationFrame(function () { setTimeout(function () { applied.painted = now(); }, 0); });
       if (options.onDraw) { options.onDraw(state.day); }
+      const table = version !== null ? (source.steps() || {}).table : null;
+      if (table) { ahead.schedule(table.days, state.day, version, drawn); }
     }
 
     // The compared date (?compare=): drawn faint under the main layer, from the step table when the

@@ -6,8 +6,9 @@
  *    steps;
  *  - iconClass: a divIcon whose markup is parsed once per icon and cloned for every marker;
  *  - markerClass: a marker placed with a 2D transform (not a compositor layer of its own);
- *  - reuse: markers that only change their icon, and arrowheads that move with their axis, keep
- *    their element (setIcon, setLatLng) instead of being removed and made again;
+ *  - reuse, refill: markers that only change their icon, arrowheads that move with their axis and
+ *    axes that grow keep their element (setIcon, setLatLng, setLatLngs) instead of being removed
+ *    and made again;
  *  - keyOf: a feature's key for the diff (its JSON), worked out once per feature object.
  * In the browser this file defines window.AtlasPaint; under Node it is a CommonJS module
  * (tests/js/paint.test.js). It loads before atlas-map.js and a11y.js (atlas/map/client.py).
@@ -61,12 +62,14 @@
     };
   }
 
-  const TEMPLATE_LIMIT = 1000; // distinct icons kept parsed (icons x rotations); beyond it, start over
+  const TEMPLATE_LIMIT = 1000; // distinct icons kept parsed; beyond it, start over
 
   /**
    * L.DivIcon whose html (a string) is parsed once into a template and cloned for each marker:
-   * the same markup in the same element as L.divIcon's, without parsing the SVG again. An existing
-   * element (setIcon) is refilled, not replaced. One class per Leaflet.
+   * the same markup in the same element as L.divIcon's, without parsing the SVG again. Option
+   * `turn` (degrees) puts the markup in a turned box (an arrowhead). An existing element (setIcon)
+   * is refilled only if its markup changed: an arrowhead that turns keeps its children and only
+   * its box turns, so the browser styles no new elements. One class per Leaflet.
    */
   function iconClass(L) {
     if (L.__atlasIcon) { return L.__atlasIcon; }
@@ -81,20 +84,39 @@
       }
       return box;
     }
+    const FILLED = new WeakMap(); // element -> the markup it holds (and whether in a turned box)
     L.__atlasIcon = L.DivIcon.extend({
+      /** Make the element now (while the page is idle, ahead.js); the marker's first createIcon takes it. */
+      prepare: function () {
+        if (!this._atlasReady) { this._atlasReady = this.createIcon(); }
+        return this;
+      },
       createIcon: function (oldIcon) {
+        if (!oldIcon && this._atlasReady) {
+          const ready = this._atlasReady;
+          this._atlasReady = null;
+          return ready;
+        }
         const reuse = oldIcon && oldIcon.tagName === 'DIV';
         const doc = reuse ? oldIcon.ownerDocument : document;
         const div = reuse ? oldIcon : doc.createElement('div');
         const html = this.options.html;
         if (typeof html !== 'string' || !html) {
+          FILLED.delete(div);
           return L.DivIcon.prototype.createIcon.call(this, oldIcon);
         }
-        div.textContent = '';
-        const box = template(doc, html);
-        for (let child = box.firstChild; child; child = child.nextSibling) {
-          div.appendChild(child.cloneNode(true));
+        const turned = this.options.turn !== undefined && this.options.turn !== null;
+        const filled = (turned ? 'turned:' : 'plain:') + html;
+        if (FILLED.get(div) !== filled) {
+          div.textContent = '';
+          const into = turned ? div.appendChild(doc.createElement('div')) : div;
+          const box = template(doc, html);
+          for (let child = box.firstChild; child; child = child.nextSibling) {
+            into.appendChild(child.cloneNode(true));
+          }
+          FILLED.set(div, filled);
         }
+        if (turned) { div.firstChild.style.transform = 'rotate(' + Number(this.options.turn) + 'deg)'; }
         this._setIconStyles(div, 'icon');
         return div;
       }
@@ -154,6 +176,38 @@
     return !!both && both[0].kind === 'arrow' && both[1].kind === 'arrow';
   }
 
+  /** Whether a drawn line `from` can become `to` by taking its new coordinates (an axis that grew):
+   * both lines, the same id and the same properties (so the same style, popup and tooltip). */
+  function sameLine(from, to) {
+    if (!from || !to || !from.geometry || !to.geometry) { return false; }
+    if (from.geometry.type !== 'LineString' || to.geometry.type !== 'LineString') { return false; }
+    const a = from.properties || {};
+    const b = to.properties || {};
+    return a.id !== undefined && a.id === b.id && JSON.stringify(a) === JSON.stringify(b);
+  }
+
+  /**
+   * Make a drawn layer draw `feature` (an item of reuse's with `from`): a line takes the new
+   * coordinates (its path element stays, and so does its place among the keyboard's lines); a
+   * marker moves and takes its new icon (`iconOf(feature)`). A marker in the Tab order goes last in
+   * its pane, where a new one would be; an arrowhead (not in the Tab order, stacked by its z-index)
+   * stays where it is, so the browser need not style it again.
+   */
+  function refill(L, layer, feature, iconOf) {
+    const before = layer.feature;
+    layer.feature = feature;
+    if (sameLine(before, feature)) {
+      layer.setLatLngs(L.GeoJSON.coordsToLatLngs(feature.geometry.coordinates));
+      return layer;
+    }
+    const at = feature.geometry.coordinates;
+    if (!sameMarker(before, feature)) { layer.setLatLng([at[1], at[0]]); } // an arrowhead moved
+    layer.setIcon(iconOf(feature));
+    const element = layer.getElement();
+    if (element && element.parentNode && layer.options.keyboard !== false) { element.parentNode.appendChild(element); }
+    return layer;
+  }
+
   const KEYS = new WeakMap();
   /** A feature's key (its JSON), kept with the feature: a step drawn from the step table meets the
    * same feature objects again (AtlasMap.features' memo), and turning hundreds of axis lines into
@@ -169,8 +223,8 @@
 
   /**
    * Mark, in a diff (AtlasMap.diff: {keep, add: [{key, feature}], remove: [key]}), the markers to
-   * reuse: an added item that a drawn marker can become (its icon changed, or an arrowhead moved)
-   * gets `from` (that marker's key), which
+   * reuse: an added item that a drawn layer can become (a marker's icon changed, an arrowhead moved,
+   * a line grew) gets `from` (that layer's key), which
    * leaves `remove`. The order of `add` is kept (the order markers reach the page). `featureOf(key)`
    * is the feature drawn under a key. Each drawn marker is reused once at most.
    */
@@ -187,7 +241,8 @@
     const add = change.add.map(function (item) {
       const candidates = byId.get((item.feature.properties || {}).id) || [];
       const from = candidates.find(function (key) {
-        return !used.has(key) && (sameMarker(featureOf(key), item.feature) || sameArrow(featureOf(key), item.feature));
+        const drawn = featureOf(key);
+        return !used.has(key) && (sameMarker(drawn, item.feature) || sameArrow(drawn, item.feature) || sameLine(drawn, item.feature));
       });
       if (from === undefined) { return item; }
       used.add(from);
@@ -197,5 +252,5 @@
   }
 
   return { afterPaint: afterPaint, iconClass: iconClass, markerClass: markerClass, sameMarker: sameMarker, sameArrow: sameArrow,
-    keyOf: keyOf, reuse: reuse };
+    sameLine: sameLine, refill: refill, keyOf: keyOf, reuse: reuse };
 });

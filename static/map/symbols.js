@@ -30,11 +30,10 @@
       const p = feature.properties;
       const shift = p.shift || [0, 0]; // pixels, so markers sharing a place stay clickable
       const catalog = catalogOf();
-      let svg = catalog.icons[p.icon] || p.svg || '';
+      const svg = catalog.icons[p.icon] || p.svg || '';
       const size = catalog.sizes[p.icon] || p.size || 16;
-      if (p.turn) { svg = '<div style="transform:rotate(' + Number(p.turn) + 'deg)">' + svg + '</div>'; }
       const focused = seen.focus && p.id === seen.focus ? ' atlas-focus' : '';
-      return new Icon({ html: svg, className: 'atlas-icon atlas-' + p.kind + focused + (seen.ghost ? ' atlas-ghost' : ''),
+      return new Icon({ html: svg, turn: p.turn || undefined, className: 'atlas-icon atlas-' + p.kind + focused + (seen.ghost ? ' atlas-ghost' : ''),
         iconSize: [size, size], iconAnchor: [size / 2 - shift[0], size / 2 - shift[1]] });
     }
     function toLayer(feature, latlng) {

@@ -219,3 +219,37 @@ test('features: a row met again gives the same feature object with a memo, a new
   assert.deepEqual(fresh, first);
   assert.deepEqual(AtlasMap.features({ m: [['nowhere', 'i']] }, {}, formats.arrowSize, memo), [], 'an unknown place, memo or not');
 });
+
+test('an axis that grows keeps its path element and takes its new course; another line does not', () => {
+  const catalog = { ...AtlasMap.EMPTY_CATALOG, lines: { done: { color: '#000', weight: 3 } } };
+  const { client, doc } = mapWithClient(catalog);
+  client.apply({ l: [['ax1', 'done', [[125, 45], [126, 46]]]], d: '1945-08-09' });
+  const element = doc.querySelector('path.leaflet-interactive');
+  client.apply({ l: [['ax1', 'done', [[125, 45], [126, 46], [127, 46]]]], d: '1945-08-10' });
+  assert.equal(doc.querySelectorAll('path.leaflet-interactive').length, 1);
+  assert.equal(doc.querySelector('path.leaflet-interactive'), element, 'the same element');
+  const [layer] = Object.values(client.state.drawn);
+  assert.deepEqual(layer.getLatLngs().map((at) => [at.lng, at.lat]), [[125, 45], [126, 46], [127, 46]], 'its new course');
+  assert.equal(layer.feature.geometry.coordinates.length, 3, 'the layer carries the feature it now draws');
+  client.apply({ l: [['ax1', 'other', [[125, 45], [127, 47]]]], d: '1945-08-11' });
+  assert.notEqual(doc.querySelector('path.leaflet-interactive'), element, 'another style: drawn anew');
+  assert.ok(AtlasPaint.sameLine(layer.feature, Object.values(client.state.drawn)[0].feature) === false);
+});
+
+test('a turned icon keeps its children when only its turn changes, and is refilled when its markup does', () => {
+  const { L } = mapWithClient({ ...AtlasMap.EMPTY_CATALOG });
+  const Icon = AtlasPaint.iconClass(L);
+  const options = { html: SVG_A, className: 'atlas-icon atlas-arrow', iconSize: [16, 16], iconAnchor: [8, 8] };
+  const element = new Icon({ ...options, turn: 10 }).createIcon();
+  const svg = element.querySelector('svg');
+  assert.equal(element.firstChild.style.transform, 'rotate(10deg)');
+  assert.equal(element.firstChild.firstChild, svg, 'the markup in a turned box');
+  assert.equal(new Icon({ ...options, turn: 40 }).createIcon(element), element);
+  assert.equal(element.querySelector('svg'), svg, 'the same children');
+  assert.equal(element.firstChild.style.transform, 'rotate(40deg)');
+  new Icon({ ...options, html: SVG_B, turn: 40 }).createIcon(element);
+  assert.notEqual(element.querySelector('svg'), svg, 'new markup, new children');
+  assert.ok(element.innerHTML.includes('#0072B2'));
+  new Icon(options).createIcon(element);
+  assert.equal(element.firstChild.tagName.toLowerCase(), 'svg', 'not turned: no box');
+});

@@ -56,7 +56,7 @@ def test_the_client_is_one_file_once_written_and_its_files_before(tmp_path, monk
     assert client.leaflet_urls() == ([("leaflet", "../../app/static/vendor/leaflet/leaflet.js")],
                                      [("leaflet_css", "../../app/static/vendor/leaflet/leaflet.css")])
     assert client.script_urls() == [(name, f"../../app/static/map/{name}.js") for name in (
-        "popups", "paint", "symbols", "controls", "cluster", "atlas-map", "keyboard", "a11y", "streamlit-adapter")]
+        "popups", "paint", "symbols", "controls", "cluster", "ahead", "atlas-map", "keyboard", "a11y", "streamlit-adapter")]
     assert client.style_urls() == [("atlas-map", "../../app/static/map/atlas-map.css")]
     stale = tmp_path / "map" / "atlas-client-000000000000.js"
     stale.parent.mkdir()

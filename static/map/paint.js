@@ -193,6 +193,9 @@
    * its pane, where a new one would be; an arrowhead (not in the Tab order, stacked by its z-index)
    * stays where it is, so the browser need not style it again.
    */
+  // The classes Leaflet gives a marker's element besides its icon's (kept when the icon is refilled).
+  const LEAFLET_CLASSES = ['leaflet-zoom-animated', 'leaflet-zoom-hide', 'leaflet-interactive'];
+
   function refill(L, layer, feature, iconOf) {
     const before = layer.feature;
     layer.feature = feature;
@@ -202,9 +205,19 @@
     }
     const at = feature.geometry.coordinates;
     if (!sameMarker(before, feature)) { layer.setLatLng([at[1], at[0]]); } // an arrowhead moved
-    layer.setIcon(iconOf(feature));
+    const icon = iconOf(feature);
     const element = layer.getElement();
-    if (element && element.parentNode && layer.options.keyboard !== false) { element.parentNode.appendChild(element); }
+    if (!element || !icon.createIcon || !element.parentNode) {
+      layer.setIcon(icon); // not on the map (in a cluster): Leaflet makes the element when it shows
+      return layer;
+    }
+    // On the map: the element is refilled in place (the same title, events and popup; Leaflet's
+    // setIcon would set all of them up again for every marker that changes on a step).
+    const kept = LEAFLET_CLASSES.filter(function (name) { return element.classList.contains(name); });
+    layer.options.icon = icon;
+    icon.createIcon(element);
+    kept.forEach(function (name) { element.classList.add(name); });
+    if (layer.options.keyboard !== false) { element.parentNode.appendChild(element); }
     return layer;
   }
 

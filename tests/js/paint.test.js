@@ -174,6 +174,9 @@ test('a marker that only changes its icon between dates keeps its element, moved
   assert.equal(after, element, 'the same element');
   assert.ok(after.innerHTML.includes('#0072B2') && !after.innerHTML.includes('#D55E00'), 'with the new icon');
   assert.equal(after.parentNode.lastElementChild, after, 'last in its pane, where a new marker would be');
+  assert.ok(after.classList.contains('leaflet-interactive') && after.classList.contains('atlas-icon'), after.className);
+  assert.equal(after.getAttribute('title'), 'Somewhere', 'its name kept');
+  assert.equal(after.getAttribute('tabindex'), '0', 'still in the Tab order');
   const layers = Object.values(client.state.drawn);
   assert.equal(layers.length, 2);
   const layer = layers.find((l) => l.feature.properties.id === place);

@@ -200,7 +200,10 @@ async def one_factor(browser, factor: int, folder: Path, floor_url: str, args) -
         result["browser"] = await browser_memory(page)
         result["floor_browser"] = await browser_memory(fpage)
         map_s = statistics.median(s["map_s"] for s in atlas_steps)
-        floor_s = statistics.median(s["page_s"] for s in floor_steps)
+        # the floor's step to the frame that shows its new text, painted, as the map's step is timed;
+        # until run 9 it was timed to the text's change in the page (kept: floor_step_dom_s)
+        floor_s = statistics.median(s["painted_s"] for s in floor_steps)
+        floor_dom_s = statistics.median(s["page_s"] for s in floor_steps)
         warm, floor_load = statistics.median(atlas_loads), statistics.median(floor_loads)
         result.update({
             "warm_first_map_s": round(warm, 2), "floor_load_s": round(floor_load, 2),
@@ -214,6 +217,7 @@ async def one_factor(browser, factor: int, folder: Path, floor_url: str, args) -
             "warm_detected_ratio": round(statistics.median(atlas_detected) / statistics.median(floor_detected), 2),
             "cold_detected_ratio": round(result["cold_detected_s"] / statistics.median(floor_detected), 2),
             "key_to_map_s": round(map_s, 3), "floor_step_s": round(floor_s, 3), "step_ratio": round(map_s / floor_s, 2),
+            "floor_step_dom_s": round(floor_dom_s, 3), "step_ratio_dom": round(map_s / floor_dom_s, 2),
             "whole_step_s": round(statistics.median(s["page_s"] for s in atlas_steps), 3),
             "bytes_per_step": statistics.median(s["bytes"] for s in atlas_steps),
             "bytes_per_step_max": max(s["bytes"] for s in atlas_steps),

@@ -105,5 +105,5 @@
     return { schedule: schedule, take: take, layer: layer };
   }
 
-  return { diff: diff, neighbours: neighbours, prepareIcons: prepareIcons, ahead: ahead, afterPaint: paint.afterPaint };
+  return { diff: diff, neighbours: neighbours, prepareIcons: prepareIcons, ahead: ahead };
 });

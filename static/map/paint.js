@@ -207,7 +207,7 @@
     if (!sameMarker(before, feature)) { layer.setLatLng([at[1], at[0]]); } // an arrowhead moved
     const icon = iconOf(feature);
     const element = layer.getElement();
-    if (!element || !icon.createIcon || !element.parentNode) {
+    if (!element || !element.parentNode) {
       layer.setIcon(icon); // not on the map (in a cluster): Leaflet makes the element when it shows
       return layer;
     }

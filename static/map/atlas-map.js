@@ -122,7 +122,7 @@
     const state = { group: L.geoJson(null, layerOptions).addTo(map), drawn: {}, day: null, version: null,
       compare: null, compareVersion: null, listeners: [] };
     const memo = new WeakMap(); // row -> feature (features): one catalog per map, so a row's feature never changes
-    const bigDate = addDateControl(L, map);
+    const bigDate = controls.addDateControl(L, map);
     // Dense dates: places drawn in clusters (cluster.js). A date that wants them waits for their script
     // (state.deferred); if it does not come, places drawn one by one move into clusters when it does.
     const clusters = cluster.clusters(L, map, options, function () { return catalogOf().ui || {}; },
@@ -166,7 +166,9 @@
       const table = (source.steps() || {}).table;
       const layer = stepLayer(table, day);
       return layer ? plan(layer, drawn) : null;
-    }, build);
+    }, build, state.group, function (p, feature) { // not a place for the clusters (once in, every date has them)
+      return !cluster.clusterable(feature) || !clusters.group();
+    });
 
     function draw(packed, version) {
       const planned = (version !== null && ahead.take(packed.d, version, state.drawn)) || plan(packed, state.drawn);
@@ -178,9 +180,11 @@
       const leaving = [];
       const joining = [];
       change.keep.forEach(function (key) { drawn[key] = state.drawn[key]; });
-      change.remove.forEach(function (key) {
+      change.remove.forEach(function (key) { // (a layer the step takes off waits, hidden, for the step back)
         const layer = state.drawn[key];
-        if (layer.atlasIn && layer.atlasIn === clustered) { leaving.push(clusters.leave(layer)); } else { state.group.removeLayer(layer); }
+        if (layer.atlasIn && layer.atlasIn === clustered) { leaving.push(clusters.leave(layer)); } else if (layer.atlasIn || version === null) {
+          state.group.removeLayer(layer);
+        } else { ahead.leave(key, layer); }
       });
       if (leaving.length) { clustered.removeLayers(leaving); } // at once: the clusters are counted again once
       change.add.forEach(function (item) {
@@ -188,12 +192,11 @@
           drawn[item.key] = paint.refill(L, state.drawn[item.from], item.feature, layerOptions.pointToLayer.icon);
           return;
         }
-        const layer = ahead.layer(item.key) || build(item.feature);
+        const layer = ahead.layer(item.key) || build(item.feature); // built ahead: maybe waiting on the map, hidden
         if (clustered && cluster.clusterable(item.feature)) {
+          if (AtlasAhead.waiting(layer)) { AtlasAhead.drop(state.group, layer); }
           joining.push(clusters.enter(layer));
-        } else {
-          state.group.addLayer(layer);
-        }
+        } else if (AtlasAhead.waiting(layer)) { AtlasAhead.show(layer); } else { state.group.addLayer(layer); }
         drawn[item.key] = layer;
       });
       if (joining.length) { clustered.addLayers(joining); }
@@ -267,18 +270,6 @@
     }
 
     return { apply: apply, whenCatalog: whenCatalog, catalog: catalogOf, state: state, onDay: onDay, popups: popups };
-  }
-
-  /** The big date on the map, readable from the back of a classroom; a polite live region, so a
-   * screen reader hears each new date. */
-  function addDateControl(L, map) {
-    const control = L.control({ position: 'topleft' });
-    const box = L.DomUtil.create('div', 'atlas-date');
-    box.setAttribute('role', 'status');
-    box.setAttribute('aria-live', 'polite');
-    control.onAdd = function () { return box; };
-    control.addTo(map);
-    return box;
   }
 
   /** The data source of a standalone page (the HTML export): the catalog is in the page itself. */

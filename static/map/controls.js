@@ -60,6 +60,18 @@
     map.getContainer().ownerDocument.addEventListener('keydown', presenter.onKey);
   }
 
+  /** The big date on the map, readable from the back of a classroom; a polite live region, so a
+   * screen reader hears each new date. */
+  function addDateControl(L, map) {
+    const control = L.control({ position: 'topleft' });
+    const box = L.DomUtil.create('div', 'atlas-date');
+    box.setAttribute('role', 'status');
+    box.setAttribute('aria-live', 'polite');
+    control.onAdd = function () { return box; };
+    control.addTo(map);
+    return box;
+  }
+
   /** Whether an overlay shows on `day`: from its first to its last day ("" = open). */
   function overlayShown(item, day) {
     return (!item.s || item.s <= day) && (!item.e || day <= item.e);
@@ -94,29 +106,44 @@
       const borders = L.layerGroup();
       const railways = L.layerGroup();
       const drawn = items.map(function (item) {
-        let layer;
+        const entry = { item: item, group: item.k === 'railway' ? railways : borders, shown: false };
         if (item.k === 'polity') {
-          layer = L.layerGroup([
+          entry.layer = L.layerGroup([
             L.geoJSON(item.g, { pane: 'atlas-polities', interactive: false,
               style: { stroke: false, fillColor: POLITY_FILL[item.c] || '#999999', fillOpacity: 0.14 } }),
             L.marker([item.p[1], item.p[0]], { pane: 'atlas-polities', interactive: false, keyboard: false,
               icon: L.divIcon({ className: 'atlas-polity-name', html: '', iconSize: null }) })
               .on('add', function (event) { event.target.getElement().textContent = item.n; })
-          ]); // added by update(), on its own days only: never drawn on the map to be taken off again
+          ]).on('add', function () { hide(entry, !entry.shown); }); // (again when the overlay is switched back on)
         } else {
           const railway = item.k === 'railway';
-          layer = L.geoJSON(item.g, { pane: 'atlas-lines', style: { color: railway ? '#1a1a1a' : '#555555',
+          entry.layer = L.geoJSON(item.g, { pane: 'atlas-lines', style: { color: railway ? '#1a1a1a' : '#555555',
             weight: railway ? 2.5 : 1.8, opacity: 0.8, dashArray: item.c === 'described' ? '7 5' : null } });
-          symbols.bindPopup(client.catalog, client.popups)({ properties: { id: item.id }, geometry: { type: 'LineString' } }, layer);
-          (railway ? railways : borders).addLayer(layer);
+          symbols.bindPopup(client.catalog, client.popups)({ properties: { id: item.id }, geometry: { type: 'LineString' } }, entry.layer);
+          entry.group.addLayer(entry.layer);
         }
-        return { item: item, layer: layer, group: item.k === 'railway' ? railways : borders };
+        return entry;
       });
+      // A polity is drawn on its first day, or hidden once the page is idle, and then hidden and shown
+      // by a class: drawing its areas on a key press cost a step about two milliseconds at ten times the
+      // data, where a class costs nothing that shows.
+      function hide(entry, off) {
+        entry.layer.eachLayer(function (part) {
+          (part.getLayers ? part.getLayers() : [part]).forEach(function (piece) {
+            const el = piece.getElement && piece.getElement();
+            if (el) { el.classList.toggle('atlas-off', off); }
+          });
+        });
+      }
       function update(day) {
         drawn.forEach(function (entry) {
-          const show = entry.item.k !== 'polity' || overlayShown(entry.item, day);
-          if (show && !entry.group.hasLayer(entry.layer)) { entry.group.addLayer(entry.layer); }
-          if (!show && entry.group.hasLayer(entry.layer)) { entry.group.removeLayer(entry.layer); }
+          if (entry.item.k === 'polity') {
+            const show = overlayShown(entry.item, day);
+            if (show === entry.shown) { return; }
+            entry.shown = show;
+            if (entry.group.hasLayer(entry.layer)) { hide(entry, !show); } else if (show) { entry.group.addLayer(entry.layer); }
+            return;
+          }
           const dash = entry.item.e && day < entry.item.e ? '2 6' : null;
           if (entry.item.k === 'railway' && entry.dash !== dash) { // dashed while it was being built
             entry.dash = dash;
@@ -139,6 +166,11 @@
       if (drawn.some(function (entry) { return entry.group === railways; })) { named[ui.overlay_railways || 'Railways'] = railways; }
       L.control.layers(null, named, { collapsed: true, position: 'topright' }).addTo(map);
       client.onDay(update); // the date drawn now, then every date after it
+      paint.afterPaint(map.getContainer().ownerDocument.defaultView)(function () {
+        drawn.forEach(function (entry) {
+          if (entry.item.k === 'polity' && !entry.group.hasLayer(entry.layer)) { entry.group.addLayer(entry.layer); }
+        });
+      });
     }
   }
 
@@ -190,6 +222,6 @@
     client.whenCatalog(function () { legend.addTo(map); });
   }
 
-  return { addLabels: addLabels, addPresenterButton: addPresenterButton, overlayShown: overlayShown,
+  return { addDateControl: addDateControl, addLabels: addLabels, addPresenterButton: addPresenterButton, overlayShown: overlayShown,
     addOverlays: addOverlays, addBasemap: addBasemap, addLegend: addLegend };
 });

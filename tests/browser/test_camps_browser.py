@@ -31,5 +31,5 @@ def test_camps_map_draws_and_changes_with_the_month(offline_page: Page, app_url:
     expect(camps).to_have_count(kind_count("1946-12-31", "camp"))
     assert map_frame(page).evaluate("() => window.__probe") == "kept"  # same map, updated in place
     routes = map_frame(page).evaluate(
-        "() => { let n = 0; window.map.eachLayer(l => { if (l.feature && l.feature.properties.kind === 'route') n++; }); return n; }")
+        "() => { let n = 0; window.map.eachLayer(l => { if (l.feature && !l.atlasWaiting && l.feature.properties.kind === 'route') n++; }); return n; }")
     assert routes == kind_count("1946-12-31", "route")

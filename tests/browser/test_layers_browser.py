@@ -21,7 +21,7 @@ def test_the_map_of_1945_changes_with_the_date_and_the_railways_draw(offline_pag
     open_app(page, f"{app_url}/?day=1945-08-09")
     inner = settled_map(page)
     frame = page.frame_locator(MAP_IFRAME)
-    polities = frame.locator(".leaflet-atlas-polities-pane path")
+    polities = frame.locator(".leaflet-atlas-polities-pane path:not(.atlas-off)")  # others hidden by date
     expect(polities).to_have_count(polities_on("1945-08-09"), timeout=30_000)
     assert inner.evaluate("() => document.querySelectorAll('.leaflet-atlas-lines-pane path').length") > 10
     slider = page.locator('input[type="range"]').first

@@ -123,3 +123,84 @@ test('a step worked out ahead builds no layer on the key press; one not worked o
   assert.ok(added > 0 && made.length > ahead, 'worked out on the key press, as before');
   L.GeoJSON.geometryToLayer = geometryToLayer;
 });
+
+// What the map shows: the layers drawn, in the page; every other layer on it waits, out of the page.
+function shown(map, client) {
+  const drawn = new Set(Object.values(client.state.drawn));
+  const out = { drawnHidden: 0, extraShown: 0, waiting: 0 };
+  client.state.group.eachLayer((layer) => {
+    const hidden = AtlasAhead.waiting(layer);
+    const elements = (layer.getLayers ? layer.getLayers() : [layer]).map((part) => part.getElement());
+    assert.ok(elements.every((el) => el && el.isConnected === !hidden), 'in the page unless waiting');
+    if (drawn.has(layer) && hidden) { out.drawnHidden += 1; }
+    if (!drawn.has(layer) && !hidden) { out.extraShown += 1; }
+    if (hidden) { out.waiting += 1; }
+  });
+  return out;
+}
+
+test('layers built ahead wait on the map out of the page; the map shows exactly the date drawn, and lets the others go', async () => {
+  const { client, map, step } = steppingClient();
+  const days = formats.table.days;
+  let waited = 0;
+  for (const day of days.slice(1).concat(days.slice(0, -1).reverse())) {
+    await idle();
+    const before = shown(map, client);
+    assert.equal(before.drawnHidden + before.extraShown, 0);
+    waited = Math.max(waited, before.waiting);
+    step(day);
+    const after = shown(map, client);
+    assert.equal(after.drawnHidden, 0, day + ': nothing drawn is hidden');
+    assert.equal(after.extraShown, 0, day + ': nothing shows that the date does not draw');
+  }
+  assert.ok(waited > 0, 'some layers waited');
+  const { client: fresh } = steppingClient();
+  await idle();
+  const neighbours = AtlasAhead.neighbours(days, days[0]).length;
+  assert.ok(shown(map, fresh).waiting <= waited * neighbours, 'only the neighbours\' layers wait');
+});
+
+test('a key press worked out ahead puts nothing on the map and takes nothing off: it shows and hides', async () => {
+  const { client, map, L, step } = steppingClient();
+  const days = formats.table.days;
+  const calls = { add: 0, remove: 0 };
+  const add = L.Map.prototype.addLayer;
+  const remove = L.Map.prototype.removeLayer;
+  L.Map.prototype.addLayer = function (...args) { calls.add += 1; return add.apply(this, args); };
+  L.Map.prototype.removeLayer = function (...args) { calls.remove += 1; return remove.apply(this, args); };
+  try {
+    await idle();
+    calls.add = calls.remove = 0;
+    step(days[1]);
+    assert.deepEqual(calls, { add: 0, remove: 0 }, 'forward');
+    step(days[0]); // back at once, before the page is idle: the layers taken off wait for it
+    assert.deepEqual(calls, { add: 0, remove: 0 }, 'and back');
+    await idle();
+    assert.equal(shown(map, client).extraShown, 0);
+  } finally {
+    L.Map.prototype.addLayer = add;
+    L.Map.prototype.removeLayer = remove;
+  }
+});
+
+test('a layer that waits has its popup closed, as one taken off the map would', async () => {
+  const { client, step } = steppingClient();
+  const days = formats.table.days;
+  await idle();
+  step(days[1]);
+  await idle();
+  const before = client.state.drawn;
+  step(days[0]);
+  const now = new Set(Object.values(client.state.drawn)); // (a marker whose icon changed is the same layer)
+  const gone = Object.values(before).filter((layer) => !now.has(layer));
+  assert.ok(gone.length > 0, 'the step back takes layers off');
+  gone.forEach((layer) => assert.ok(AtlasAhead.waiting(layer)));
+  const layer = gone.find((l) => l.getPopup && l.getPopup());
+  assert.ok(layer, 'one of them has a popup');
+  step(days[1]);
+  assert.ok(!AtlasAhead.waiting(layer), 'shown again');
+  layer.openPopup();
+  assert.ok(layer.isPopupOpen());
+  step(days[0]);
+  assert.ok(AtlasAhead.waiting(layer) && !layer.isPopupOpen(), 'hidden with its popup closed');
+});

@@ -1,6 +1,7 @@
 // The map's static overlays (static/map/controls.js, addOverlays): the polities of 1945 each on its
-// own days, drawn only then (never all at first and most taken off again), and all of them only once
-// the first date's places are painted. Leaflet in jsdom.
+// own days: the date's own drawn once the first date's places are painted, the others drawn hidden
+// once the page is idle after that, and each then shown and hidden by a class on a step.
+// Leaflet in jsdom.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -28,8 +29,8 @@ test('the overlays come after the first date is painted; a polity only on its ow
   const added = [];
   map.on('layeradd', (event) => { if (event.layer.options.pane === 'atlas-polities' && event.layer.feature) { added.push(event.layer); } });
   AtlasControls.addOverlays(L, map, client);
-  const polities = () => doc.querySelectorAll('.leaflet-atlas-polities-pane path').length;
-  const names = () => [...doc.querySelectorAll('.atlas-polity-name')].map((el) => el.textContent);
+  const polities = () => doc.querySelectorAll('.leaflet-atlas-polities-pane path:not(.atlas-off)').length;
+  const names = () => [...doc.querySelectorAll('.atlas-polity-name:not(.atlas-off)')].map((el) => el.textContent);
   const railways = () => doc.querySelectorAll('.leaflet-atlas-lines-pane path').length;
   assert.equal(polities() + railways(), 0, 'nothing before a date is drawn');
   draw('1945-08-10');
@@ -38,8 +39,47 @@ test('the overlays come after the first date is painted; a polity only on its ow
   assert.equal(railways(), 1, 'the railway, on every date');
   assert.equal(polities(), 1);
   assert.deepEqual(names(), ['Manchukuo']);
-  assert.equal(added.length, 1, 'the polity of another date was never drawn');
+  assert.equal(added.length, 2, 'the polity of another date drawn too once the page is idle, hidden');
+  assert.equal(added[0].feature.geometry.coordinates[0][0][0], 120, 'the date\'s own polity first');
   draw('1945-08-25');
   assert.equal(polities(), 1);
   assert.deepEqual(names(), ['After']);
+  assert.equal(added.length, 2, 'nothing drawn on a step');
+  const manchukuo = added[0].getElement();
+  draw('1945-08-12'); // back: the first polity shows again in the element it had, the second is hidden
+  assert.deepEqual(names(), ['Manchukuo']);
+  assert.equal(added[0].getElement(), manchukuo);
+  assert.equal(added.length, 2, 'nothing drawn again');
+  assert.equal(doc.querySelectorAll('.leaflet-atlas-polities-pane path').length, 2, 'the other one hidden, not removed');
+});
+
+test('a polity hidden by its date stays hidden when the overlays are switched off and on again', async () => {
+  const { dom, L } = mapWindow();
+  const doc = dom.window.document;
+  const map = L.map(doc.getElementById('map'), { center: [45, 125], zoom: 4 });
+  const catalog = { ui: { overlay_borders: '1945' }, popups: {}, overlays: [
+    { id: 'manchukuo', k: 'polity', n: 'Manchukuo', s: '1945-08-09', e: '1945-08-19', c: 'japan', g: square(120), p: [121, 41] },
+  ] };
+  const listeners = [];
+  let drawnDay = null;
+  const client = { catalog: () => catalog, popups: AtlasPopups.loader(), whenCatalog: (callback) => callback(),
+    onDay: (listener) => { listeners.push(listener); if (drawnDay) { listener(drawnDay); } } };
+  const draw = (day) => { drawnDay = day; listeners.slice().forEach((listener) => listener(day)); };
+  AtlasControls.addOverlays(L, map, client);
+  draw('1945-08-10');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  // the overlay group of the layer control (the one holding the polity)
+  let borders = null;
+  map.eachLayer((layer) => { if (!borders && layer.getLayers && layer.getLayers().some((l) => l.getLayers && !l.feature && l.getLayers().length === 2)) { borders = layer; } });
+  assert.ok(borders);
+  const shown = () => doc.querySelectorAll('.leaflet-atlas-polities-pane path:not(.atlas-off)').length;
+  assert.equal(shown(), 1);
+  draw('1945-08-25');
+  assert.equal(shown(), 0);
+  map.removeLayer(borders);
+  map.addLayer(borders); // drawn anew (new elements), still hidden on this date
+  assert.equal(doc.querySelectorAll('.leaflet-atlas-polities-pane path').length, 1);
+  assert.equal(shown(), 0);
+  draw('1945-08-11');
+  assert.equal(shown(), 1);
 });

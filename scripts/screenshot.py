@@ -57,11 +57,18 @@ def main(out: str = "docs/screens") -> None:
                     if width > 1000:
                         page.goto(f"{url}/?day=1945-08-20&lang={lang}")
                         settled(page)
+                        # the map grows with the view: the shot waits for Leaflet's resize and the moveend
+                        # after it (200 ms later), on which the basemap and the lines are drawn anew
+                        inner = next(f for f in page.frames if "streamlit_folium" in f.url)
+                        inner.evaluate("() => { window.__resized = false; window.map.once('resize', () =>"
+                                       " window.map.once('moveend', () => { window.__resized = true; })); }")
                         page.keyboard.press("f")
                         page.locator("body.atlas-presenting").wait_for(state="attached")
                         page.wait_for_function("() => !document.querySelector('[data-testid=stSidebar]')"
                                                " || getComputedStyle(document.querySelector('[data-testid=stSidebar]'))"
                                                ".display === 'none'")
+                        inner.wait_for_function("() => window.__resized", timeout=30_000)
+                        inner.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
                         page.screenshot(path=str(folder / f"presenter-{width}x{height}-{lang}.png"))
                     context.close()
             browser.close()

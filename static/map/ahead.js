@@ -142,7 +142,7 @@
       });
     }
 
-    /** A drawn layer a step takes off (`key`, in `group`): hidden, kept for the step back. */
+    /** A drawn layer a step takes off (`key`, in `group`): out of the page, kept for the step back. */
     function leave(key, layer) {
       wait(group, layer);
       built.set(key, layer);

@@ -180,7 +180,7 @@
       const leaving = [];
       const joining = [];
       change.keep.forEach(function (key) { drawn[key] = state.drawn[key]; });
-      change.remove.forEach(function (key) { // (a layer the step takes off waits, hidden, for the step back)
+      change.remove.forEach(function (key) { // (a layer the step takes off waits, out of the page, for the step back)
         const layer = state.drawn[key];
         if (layer.atlasIn && layer.atlasIn === clustered) { leaving.push(clusters.leave(layer)); } else if (layer.atlasIn || version === null) {
           state.group.removeLayer(layer);
@@ -192,7 +192,7 @@
           drawn[item.key] = paint.refill(L, state.drawn[item.from], item.feature, layerOptions.pointToLayer.icon);
           return;
         }
-        const layer = ahead.layer(item.key) || build(item.feature); // built ahead: maybe waiting on the map, hidden
+        const layer = ahead.layer(item.key) || build(item.feature); // built ahead: maybe waiting on the map, out of the page
         if (clustered && cluster.clusterable(item.feature)) {
           if (AtlasAhead.waiting(layer)) { AtlasAhead.drop(state.group, layer); }
           joining.push(clusters.enter(layer));

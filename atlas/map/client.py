@@ -159,7 +159,7 @@ def cluster_options() -> dict[str, object]:
 
 def is_dense(places: int) -> bool:
     """Whether a page with ``places`` places may reach the threshold on a date (then its map loads the
-    plugin with the client, and draws its first date in clusters)."""
+    plugin with the client, and draws every date in clusters, from its first)."""
     at = int(cluster_options()["clusterAt"])
     return at > 0 and places >= at
 

@@ -69,14 +69,15 @@ class MapClient(JSCSSMixin, MacroElement):
         self._name = "MapClient"
         basemap = ({"basemapData": client.basemap_data()} if embedded is not None else  # a standalone page never clusters
                    {"basemapUrl": client.BASEMAP_SERVED, "basemapFiles": list(client.BASEMAP_FILES),
-                    **client.cluster_options()})
+                    **client.cluster_options(), **({"clusterFirst": True} if dense else {})})
         self.options = _script_json({"arrowSize": ARROW_SIZE, **({"focus": focus} if focus else {}), **basemap})
         self.presenter = embedded is None
         if embedded is None:
             self.source = f"AtlasStreamlit.source(window, {json.dumps({'catalog': catalog_id, 'steps': steps_id})})"
             # A page with enough places to cluster loads the plugin with the client (after it: the plugin
-            # needs Leaflet, which the one-file client carries), so that its first map is drawn in
-            # clusters already (static/map/cluster.js; else loaded when first wanted).
+            # needs Leaflet, which the one-file client carries) and draws every date in clusters, from
+            # its first (clusterFirst): it never switches from one way of drawing to the other on a
+            # step (static/map/cluster.js).
             plugin_js, plugin_css = client.cluster_urls() if dense else ([], [])
             self.default_js = client.script_urls() + plugin_js
             self.default_css = plugin_css + client.style_urls()

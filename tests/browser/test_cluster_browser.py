@@ -1,8 +1,9 @@
 """Dense dates drawn in clusters (static/map/cluster.js; issue 21).
 
-Today's data never reaches the threshold, so a server started with ``ATLAS_CLUSTER_AT=20`` clusters
-the offensive map's places; the shared server (the default threshold) must not cluster, nor load the
-plugin. What is checked on the clustered map: every place is still counted once (each cluster's
+Today's data never reaches the threshold, so a server started with ``ATLAS_CLUSTER_AT=100`` clusters
+the offensive map's places (more than 100 in all, and on its busiest dates; about 50 on 9 August);
+the shared server (the default threshold) must not cluster, nor load the plugin. A page dense enough
+to cluster draws every date in clusters, its first too, so it never switches on a step. What is checked on the clustered map: every place is still counted once (each cluster's
 count plus the symbols drawn alone make the day's markers), the plugin comes from the app itself,
 a slider step redraws it, a cluster is a named button that zooms in by keyboard, and "Places on this
 date" opens a place hidden in a cluster.
@@ -26,6 +27,7 @@ from tests.support.browser import (
 )
 
 PLUGIN = "leaflet.markercluster"
+THRESHOLD = "100"
 
 # Each cluster's count, and the symbols drawn alone (places and arrowheads), on the frame's map.
 SHOWN_JS = """() => ({
@@ -37,7 +39,7 @@ SHOWN_JS = """() => ({
 
 @pytest.fixture(scope="module")
 def clustered_url() -> Iterator[str]:
-    proc, url = start_server(env={"ATLAS_CLUSTER_AT": "20"})
+    proc, url = start_server(env={"ATLAS_CLUSTER_AT": THRESHOLD})
     yield url
     proc.terminate()
     proc.wait(10)
@@ -83,6 +85,27 @@ def test_a_dense_map_clusters_its_places_and_counts_each_once(page: Page, cluste
     inner.wait_for_function("() => window.atlas.state.day === '1945-08-21'", timeout=30_000)
     inner.wait_for_function(f"() => ({SHOWN_JS})().clusters.reduce((a, b) => a + b, 0) + ({SHOWN_JS})().alone"
                             f" === {expected_markers('1945-08-21')}", timeout=30_000)
+
+
+def test_a_dense_page_draws_a_date_below_the_threshold_in_clusters_too(page: Page, clustered_url: str):
+    route_offline(page.context, clustered_url)
+    open_app(page, f"{clustered_url}/?lang=en&day=1945-08-09")
+    frame = page.frame_locator(MAP_IFRAME)
+    expect(frame.locator(".atlas-cluster").first).to_be_visible(timeout=30_000)
+    inner = settled_map(page)
+    now = shown(inner)
+    assert now["day"] == "1945-08-09"
+    assert expected_markers("1945-08-09") < int(THRESHOLD)  # the date alone would not cluster
+    assert sum(now["clusters"]) + now["alone"] == expected_markers("1945-08-09")
+    # and its next date is drawn in the same clusters: the page never switches on a step
+    group = inner.evaluate("() => { const g = Object.values(window.atlas.state.drawn).map(l => l.atlasIn)"
+                           ".filter(Boolean)[0]; window.__group = g; return !!g; }")
+    assert group
+    page.locator(".st-key-day input[type='range']").focus()
+    page.keyboard.press("ArrowRight")
+    inner.wait_for_function("() => window.atlas.state.day === '1945-08-10'", timeout=30_000)
+    assert inner.evaluate("() => Object.values(window.atlas.state.drawn).filter(l => l.atlasIn)"
+                          ".every(l => l.atlasIn === window.__group)")
 
 
 def test_a_cluster_is_a_named_button_that_zooms_in_by_keyboard(page: Page, clustered_url: str):

@@ -33,7 +33,7 @@ test("a cluster's name is the catalog's text with its count, or an English defau
 });
 
 // A Leaflet map in jsdom with Leaflet.markercluster, and the client attached with `clusterAt`.
-function clusteredMap(clusterAt) {
+function clusteredMap(clusterAt, more = {}) {
   const { L, box } = mapWindow();
   global.L = L; // the plugin adds itself to the global Leaflet
   delete require.cache[SERVED];
@@ -43,7 +43,7 @@ function clusteredMap(clusterAt) {
   const map = L.map(box, { center: [45, 125], zoom: 5, maxZoom: 12, zoomAnimation: false }); // no animation: clusters change at once
   const catalog = { popups: {}, icons: {}, sizes: {}, lines: {}, legend: '', places: formats.places, ui: {} };
   const client = AtlasMap.attach(L, map, { catalog: () => catalog, steps: () => null, sliderDay: () => null,
-    followSlider: () => {} }, { arrowSize: formats.arrowSize, clusterAt, clusterUrl: 'vendor/' });
+    followSlider: () => {} }, { arrowSize: formats.arrowSize, clusterAt, clusterUrl: 'vendor/', ...more });
   return { L, map, client };
 }
 
@@ -78,6 +78,21 @@ test('from the threshold on the places go into clusters, and leave them when a d
   assert.deepEqual(group.getLayers().map((m) => m.feature.properties.id).sort(),
     places(client).map((m) => m.feature.properties.id).sort());
   assert.equal(places(client).every((marker) => marker.atlasIn === group), true);
+});
+
+test('a page dense in all (clusterFirst) draws its first date in clusters, below the threshold too', { skip: served }, () => {
+  const { client, map } = clusteredMap(1000, { clusterFirst: true });
+  const [first, second] = [formats.layers[2], formats.layers[0]];
+  client.apply({ ...first.packed, d: first.day });
+  assert.ok(places(client).length > 0 && places(client).length < 1000);
+  const group = places(client)[0].atlasIn;
+  assert.ok(group && group.getLayers && map.hasLayer(group));
+  assert.equal(places(client).every((marker) => marker.atlasIn === group), true);
+  client.apply({ ...second.packed, d: second.day }); // the next date: the same clusters, never a switch
+  assert.equal(places(client).every((marker) => marker.atlasIn === group), true);
+  const other = clusteredMap(1000, { clusterFirst: 'yes' }).client; // only `true` says so
+  other.apply({ ...first.packed, d: first.day });
+  assert.equal(places(other).every((marker) => marker.atlasIn === undefined), true);
 });
 
 test('"Places on this date" opens a place inside a cluster by zooming to it first', { skip: served }, () => {

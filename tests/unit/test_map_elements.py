@@ -191,5 +191,9 @@ def test_a_page_dense_enough_to_cluster_loads_the_plugin_before_the_client(monke
     plugin = "../../app/static/vendor/leaflet.markercluster/"
     assert dense.default_js == [*client.script_urls(), ("markercluster_js", plugin + "leaflet.markercluster.js")]
     assert dense.default_css == [("markercluster_css", plugin + "MarkerCluster.css"), *client.style_urls()]
+    # and draws every date in clusters, from its first (never switching on a step); a sparse page keeps
+    # the threshold per date
+    assert json.loads(dense.options)["clusterFirst"] is True
+    assert "clusterFirst" not in json.loads(sparse.options)
     monkeypatch.setenv("ATLAS_CLUSTER_AT", "0")  # never clusters: never loads it
     assert client_of(elements.base_map("en", page_catalog)).default_js == client.script_urls()

@@ -63,6 +63,23 @@
    * gives the marker of a drawn layer (a marker, or a marker and its ring) to add to the group, `leave`
    * the one to remove. `onReady(null)` says the script did not come (places drawn alone).
    */
+  /** A cluster whose count changes keeps its element: Leaflet.markercluster asks its icon for a new
+   * one, and Leaflet then takes the old element off the map and puts the new one on, with its
+   * events, for every cluster a step counts again. Given the old element, the icon (L.DivIcon, below)
+   * refills it, and Leaflet keeps it where it is. Once per Leaflet. */
+  function keepElements(L) {
+    const proto = L.MarkerCluster && L.MarkerCluster.prototype;
+    if (!proto || proto.atlasKeepsElement) { return; }
+    proto.atlasKeepsElement = true;
+    proto.createIcon = function (old) {
+      if (this._iconNeedsUpdate) {
+        this._iconObj = this._group.options.iconCreateFunction(this);
+        this._iconNeedsUpdate = false;
+      }
+      return this._iconObj.createIcon(old);
+    };
+  }
+
   function clusters(L, map, options, uiOf, reducedMotion, onReady) {
     const at = Number(options.clusterAt) || 0;
     let want = false;
@@ -101,6 +118,7 @@
     }
 
     function make() {
+      keepElements(L);
       group = L.markerClusterGroup({
         maxClusterRadius: RADIUS, disableClusteringAtZoom: CLUSTER_OFF_AT, showCoverageOnHover: false,
         spiderfyOnMaxZoom: false, animate: !reducedMotion(), animateAddingMarkers: false, chunkedLoading: false,

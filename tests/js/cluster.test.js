@@ -95,6 +95,25 @@ test('a page dense in all (clusterFirst) draws its first date in clusters, below
   assert.equal(places(other).every((marker) => marker.atlasIn === undefined), true);
 });
 
+test('a cluster whose count changes keeps its element, with the new count and name', { skip: served }, () => {
+  const { L, client } = clusteredMap(3);
+  const layer = formats.layers[2];
+  client.apply({ ...layer.packed, d: layer.day });
+  const group = places(client)[0].atlasIn;
+  const cluster = group._featureGroup.getLayers().filter((l) => l instanceof L.MarkerCluster)[0];
+  assert.ok(cluster && cluster._icon);
+  const element = cluster._icon;
+  const before = cluster.getChildCount();
+  group.addLayer(L.marker(cluster.getLatLng(), { icon: L.divIcon({ className: 'atlas-icon' }) }));
+  assert.equal(cluster.getChildCount(), before + 1);
+  assert.equal(cluster._icon, element); // the same element: not taken off the map and made again
+  assert.equal(element.textContent, String(before + 1));
+  assert.equal(element.getAttribute('aria-label'), AtlasCluster.clusterName({}, before + 1));
+  assert.equal(element.getAttribute('role'), 'button');
+  assert.ok(element.classList.contains('atlas-cluster') && element.classList.contains('leaflet-interactive'));
+  assert.equal(element.parentNode !== null, true);
+});
+
 test('"Places on this date" opens a place inside a cluster by zooming to it first', { skip: served }, () => {
   const { client } = clusteredMap(3);
   const layer = formats.layers[2];

@@ -30,6 +30,9 @@ ROWS = [  # (label, how to read it from a factor's row)
         f"{1000 * r['key_to_map_s']:.0f} / {1000 * r['floor_step_s']:.0f} = **{r['step_ratio']:.2f}×**")),
     ("… floor step to its text's change in the page (ms) / ×", lambda r: (
         f"{1000 * r['floor_step_dom_s']:.0f} / {r['step_ratio_dom']:.2f}×" if "floor_step_dom_s" in r else "(as above)")),
+    ("… each step in order, map / floor (ms)", lambda r: (
+        f"{', '.join(map(str, r['key_to_map_ms_each']))} / {', '.join(map(str, r['floor_step_ms_each']))}"
+        if "key_to_map_ms_each" in r else "–")),
     ("whole step (ms)", lambda r: f"{1000 * r['whole_step_s']:.0f}"),
     ("first map, cold server (s) / × floor load", lambda r: f"{r['cold_first_map_s']:.1f} / {r['cold_ratio']:.1f}×"),
     ("… cold, no snapshot: data never loaded (s) / × floor", lambda r: (

@@ -218,6 +218,9 @@ async def one_factor(browser, factor: int, folder: Path, floor_url: str, args) -
             "cold_detected_ratio": round(result["cold_detected_s"] / statistics.median(floor_detected), 2),
             "key_to_map_s": round(map_s, 3), "floor_step_s": round(floor_s, 3), "step_ratio": round(map_s / floor_s, 2),
             "floor_step_dom_s": round(floor_dom_s, 3), "step_ratio_dom": round(map_s / floor_dom_s, 2),
+            # each step, in order (from PAGE's date on): the median hides which dates cost what
+            "key_to_map_ms_each": [round(1000 * s["map_s"]) for s in atlas_steps],
+            "floor_step_ms_each": [round(1000 * s["painted_s"]) for s in floor_steps],
             "whole_step_s": round(statistics.median(s["page_s"] for s in atlas_steps), 3),
             "bytes_per_step": statistics.median(s["bytes"] for s in atlas_steps),
             "bytes_per_step_max": max(s["bytes"] for s in atlas_steps),

@@ -49,6 +49,16 @@ def shown(inner) -> dict:
     return inner.evaluate(SHOWN_JS)
 
 
+def open_clustered(page: Page, url: str, lang: str, day: str):
+    """Open the offensive map on ``day`` (no network but the app) and wait for its first cluster and
+    a still map; returns the map's frame locator and its frame."""
+    route_offline(page.context, url)
+    open_app(page, f"{url}/?lang={lang}&day={day}")
+    frame = page.frame_locator(MAP_IFRAME)
+    expect(frame.locator(".atlas-cluster").first).to_be_visible(timeout=30_000)
+    return frame, settled_map(page)
+
+
 def test_the_default_threshold_draws_today_s_data_as_before_and_loads_no_plugin(page: Page, app_url: str):
     route_offline(page.context, app_url)
     asked = []
@@ -62,13 +72,9 @@ def test_the_default_threshold_draws_today_s_data_as_before_and_loads_no_plugin(
 
 
 def test_a_dense_map_clusters_its_places_and_counts_each_once(page: Page, clustered_url: str):
-    route_offline(page.context, clustered_url)
     asked = []
     page.on("request", lambda request: asked.append(request.url))
-    open_app(page, f"{clustered_url}/?lang=en&day=1945-08-20")
-    frame = page.frame_locator(MAP_IFRAME)
-    expect(frame.locator(".atlas-cluster").first).to_be_visible(timeout=30_000)
-    inner = settled_map(page)
+    _, inner = open_clustered(page, clustered_url, "en", "1945-08-20")
     now = shown(inner)
     assert now["day"] == "1945-08-20"
     assert sum(now["clusters"]) + now["alone"] == expected_markers("1945-08-20")
@@ -88,11 +94,7 @@ def test_a_dense_map_clusters_its_places_and_counts_each_once(page: Page, cluste
 
 
 def test_a_dense_page_draws_a_date_below_the_threshold_in_clusters_too(page: Page, clustered_url: str):
-    route_offline(page.context, clustered_url)
-    open_app(page, f"{clustered_url}/?lang=en&day=1945-08-09")
-    frame = page.frame_locator(MAP_IFRAME)
-    expect(frame.locator(".atlas-cluster").first).to_be_visible(timeout=30_000)
-    inner = settled_map(page)
+    _, inner = open_clustered(page, clustered_url, "en", "1945-08-09")
     now = shown(inner)
     assert now["day"] == "1945-08-09"
     assert expected_markers("1945-08-09") < int(THRESHOLD)  # the date alone would not cluster
@@ -109,12 +111,8 @@ def test_a_dense_page_draws_a_date_below_the_threshold_in_clusters_too(page: Pag
 
 
 def test_a_cluster_is_a_named_button_that_zooms_in_by_keyboard(page: Page, clustered_url: str):
-    route_offline(page.context, clustered_url)
-    open_app(page, f"{clustered_url}/?lang=es&day=1945-08-20")
-    frame = page.frame_locator(MAP_IFRAME)
+    frame, inner = open_clustered(page, clustered_url, "es", "1945-08-20")
     cluster = frame.locator(".atlas-cluster").first
-    expect(cluster).to_be_visible(timeout=30_000)
-    inner = settled_map(page)
     expect(cluster).to_have_attribute("aria-label", re.compile(r"^\d+ lugares aquí: pulse para acercar$"))
     zoom = inner.evaluate("() => window.map.getZoom()")
     cluster.focus()
@@ -123,11 +121,7 @@ def test_a_cluster_is_a_named_button_that_zooms_in_by_keyboard(page: Page, clust
 
 
 def test_places_on_this_date_opens_a_place_hidden_in_a_cluster(page: Page, clustered_url: str):
-    route_offline(page.context, clustered_url)
-    open_app(page, f"{clustered_url}/?lang=en&day=1945-08-20")
-    frame = page.frame_locator(MAP_IFRAME)
-    expect(frame.locator(".atlas-cluster").first).to_be_visible(timeout=30_000)
-    inner = settled_map(page)
+    frame, inner = open_clustered(page, clustered_url, "en", "1945-08-20")
     hidden = inner.evaluate("""() => AtlasA11y.drawnItems(window.atlas.state, window.atlas.catalog(), document)
         .filter(item => !item.line && !item.layer._map && item.layer.atlasIn).map(item => item.name)""")
     assert hidden, "no place is inside a cluster"

@@ -55,7 +55,7 @@ class MapClient(JSCSSMixin, MacroElement):
         window.atlas = AtlasMap.attach(L, {{ this._parent.get_name() }}, {{ this.source }}, {{ this.options }});
         AtlasMap.addLegend(L, {{ this._parent.get_name() }}, window.atlas);
         AtlasMap.addBasemap(L, {{ this._parent.get_name() }}, {{ this.options }});
-        AtlasMap.addOverlays(L, {{ this._parent.get_name() }}, window.atlas);
+        AtlasMap.addOverlays(L, {{ this._parent.get_name() }}, window.atlas{% if this.layers %}, {{ this.layers }}{% endif %});
         AtlasMap.addLabels(L, {{ this._parent.get_name() }}, window.atlas);
         AtlasA11y.attach(L, {{ this._parent.get_name() }}, window.atlas, AtlasStreamlit, window);
         {% if this.presenter %}AtlasMap.addPresenterButton(L, {{ this._parent.get_name() }}, AtlasStreamlit.presenter(window), window.atlas);{% endif %}
@@ -64,9 +64,10 @@ class MapClient(JSCSSMixin, MacroElement):
     )
 
     def __init__(self, catalog_id: str, steps_id: str, embedded: dict[str, Any] | None = None,
-                 focus: str | None = None, dense: bool = False) -> None:
+                 focus: str | None = None, dense: bool = False, layers: str | None = None) -> None:
         super().__init__()
         self._name = "MapClient"
+        self.layers = layers  # the script name of the map's layer control: the overlays join it
         basemap = ({"basemapData": client.basemap_data()} if embedded is not None else  # a standalone page never clusters
                    {"basemapUrl": client.BASEMAP_SERVED, "basemapFiles": list(client.BASEMAP_FILES),
                     **client.cluster_options(), **({"clusterFirst": True} if dense else {})})
@@ -160,7 +161,7 @@ def base_map(lang: str, catalog: MapCatalog | None = None,
     # No tiles at all: the map's own basemap (Natural Earth coast, rivers, lakes, drawn by the client
     # under the tiles) is then all there is; also what shows when the tiles cannot load.
     folium.FeatureGroup(name=t("basemap_offline", lang), overlay=False, show=False).add_to(m)
-    folium.LayerControl(position="topright", collapsed=True).add_to(m)
+    layers = folium.LayerControl(position="topright", collapsed=True).add_to(m)  # the overlays join it (MapClient)
     # Not animated: the map opens on its first view directly. Animated (folium's default), the first
     # view was a zoom from the map's starting zoom, and Leaflet's tile layer forces a layout of the
     # whole frame during it, after the first markers are in: 125 ms at ten times the data.
@@ -174,11 +175,11 @@ def base_map(lang: str, catalog: MapCatalog | None = None,
         styles = f"<style>{client.leaflet_source('leaflet.css')}</style>" + "".join(
             f"<style>{client.source(name)}</style>" for name in client.STYLES)
         m.get_root().header.add_child(Element(styles + scripts))
-        m.add_child(MapClient("", "", embedded=catalog.payload if catalog else {}, focus=focus))
+        m.add_child(MapClient("", "", embedded=catalog.payload if catalog else {}, focus=focus, layers=layers.get_name()))
     else:
         m.add_child(MapClient(element_id(catalog) if catalog else "none",
                               steps_element_id(catalog) if catalog else "none", focus=focus,
-                              dense=client.is_dense(len(catalog.places) if catalog else 0)))
+                              dense=client.is_dense(len(catalog.places) if catalog else 0), layers=layers.get_name()))
     return m
 
 

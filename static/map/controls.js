@@ -1,7 +1,7 @@
 /*
  * The map's controls and static layers, each added once the page's catalog has arrived: the
  * names of key places (thinned by zoom), the presenter button, the overlays of 1945 (polities by
- * date, boundaries, railways; a layer control of their own), the map's own basemap and the legend.
+ * date, boundaries, railways; in the map's one layer control, with the basemaps), the map's own basemap and the legend.
  * In the browser this file defines window.AtlasControls; under Node it is a CommonJS module;
  * atlas-map.js re-exports it (tests/js/atlas-map.test.js).
  */
@@ -83,10 +83,11 @@
   /**
    * The static overlays of the catalog, under the dated layer: the polities of 1945 (filled, with
    * their names, each only on its own days), their boundary segments (dashed where reconstructed
-   * from a description) and the railways (dashed while being built). Switched on and off in a layer
-   * control of their own.
+   * from a description) and the railways (dashed while being built). Switched on and off in the
+   * map's layer control `layers` (the page's one, with the basemaps: one button, not two), or in one
+   * of their own when there is none.
    */
-  function addOverlays(L, map, client) {
+  function addOverlays(L, map, client, layers) {
     client.whenCatalog(function () {
       if (!(client.catalog().overlays || []).length) { return; }
       // Built once the first date's places are painted, in a task of its own: at ten times the data
@@ -164,7 +165,8 @@
       const named = {};
       if (drawn.some(function (entry) { return entry.group === borders; })) { named[ui.overlay_borders || '1945'] = borders; }
       if (drawn.some(function (entry) { return entry.group === railways; })) { named[ui.overlay_railways || 'Railways'] = railways; }
-      L.control.layers(null, named, { collapsed: true, position: 'topright' }).addTo(map);
+      const control = layers || L.control.layers(null, {}, { collapsed: true, position: 'topright' }).addTo(map);
+      Object.keys(named).forEach(function (name) { control.addOverlay(named[name], name); });
       client.onDay(update); // the date drawn now, then every date after it
       paint.afterPaint(map.getContainer().ownerDocument.defaultView)(function () {
         drawn.forEach(function (entry) {

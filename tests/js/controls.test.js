@@ -83,3 +83,26 @@ test('a polity hidden by its date stays hidden when the overlays are switched of
   draw('1945-08-11');
   assert.equal(shown(), 1);
 });
+
+test('the overlays join the map\'s layer control when it has one (one button), else get their own', async () => {
+  for (const given of [true, false]) {
+    const { dom, L } = mapWindow();
+    const doc = dom.window.document;
+    const map = L.map(doc.getElementById('map'), { center: [45, 125], zoom: 4 });
+    const layers = given ? L.control.layers({ Tiles: L.layerGroup() }, {}, { collapsed: true }).addTo(map) : undefined;
+    const catalog = { ui: { overlay_borders: '1945', overlay_railways: 'Railways' }, popups: {}, overlays: [
+      { id: 'manchukuo', k: 'polity', n: 'Manchukuo', s: '1945-08-09', e: '1945-08-19', c: 'japan', g: square(120), p: [121, 41] },
+      { id: 'line', k: 'railway', n: 'Railway', s: null, e: null, c: 'exact', g: { type: 'LineString', coordinates: [[120, 40], [126, 44]] } },
+    ] };
+    const listeners = [];
+    const client = { catalog: () => catalog, popups: AtlasPopups.loader(), whenCatalog: (callback) => callback(),
+      onDay: (listener) => { listeners.push(listener); } };
+    AtlasControls.addOverlays(L, map, client, layers);
+    listeners.slice().forEach((listener) => listener('1945-08-10'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(doc.querySelectorAll('.leaflet-control-layers').length, 1);
+    const overlays = [...doc.querySelectorAll('.leaflet-control-layers-overlays label')].map((el) => el.textContent.trim());
+    assert.deepEqual(overlays, ['1945', 'Railways']);
+    assert.equal(doc.querySelectorAll('.leaflet-control-layers-base label').length, given ? 1 : 0);
+  }
+});

@@ -4,6 +4,7 @@ small; the day's layer; the standalone page."""
 import datetime as dt
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -197,3 +198,15 @@ def test_a_page_dense_enough_to_cluster_loads_the_plugin_before_the_client(monke
     assert "clusterFirst" not in json.loads(sparse.options)
     monkeypatch.setenv("ATLAS_CLUSTER_AT", "0")  # never clusters: never loads it
     assert client_of(elements.base_map("en", page_catalog)).default_js == client.script_urls()
+
+
+def test_the_overlays_join_the_map_s_one_layer_control(loaded):
+    """The basemaps (folium's layer control) and the overlays (1945, railways) share one control: the
+    client is handed that control by its script name, on a page of the app and in a standalone page."""
+    frame, sources, axes = loaded
+    page_catalog = catalog.map_catalog(frame, "en", sources, axes, "offensive")
+    for embedded in (False, True):
+        html = _get_map_string(elements.base_map("en", page_catalog, embedded=embedded))
+        (control,) = re.findall(r"let (layer_control_\w+) = L\.control\.layers\(", html)
+        assert re.search(r"AtlasMap\.addOverlays\(L, map_\w+, window\.atlas, " + control + r"\);", html)
+        assert html.count("L.control.layers(") == 1

@@ -55,7 +55,7 @@ class MapClient(JSCSSMixin, MacroElement):
         window.atlas = AtlasMap.attach(L, {{ this._parent.get_name() }}, {{ this.source }}, {{ this.options }});
         AtlasMap.addLegend(L, {{ this._parent.get_name() }}, window.atlas);
         AtlasMap.addBasemap(L, {{ this._parent.get_name() }}, {{ this.options }});
-        AtlasMap.addOverlays(L, {{ this._parent.get_name() }}, window.atlas{% if this.layers %}, {{ this.layers }}{% endif %});
+        AtlasMap.addOverlays(L, {{ this._parent.get_name() }}, window.atlas, {{ this.layers }});
         AtlasMap.addLabels(L, {{ this._parent.get_name() }}, window.atlas);
         AtlasA11y.attach(L, {{ this._parent.get_name() }}, window.atlas, AtlasStreamlit, window);
         {% if this.presenter %}AtlasMap.addPresenterButton(L, {{ this._parent.get_name() }}, AtlasStreamlit.presenter(window), window.atlas);{% endif %}
@@ -64,7 +64,7 @@ class MapClient(JSCSSMixin, MacroElement):
     )
 
     def __init__(self, catalog_id: str, steps_id: str, embedded: dict[str, Any] | None = None,
-                 focus: str | None = None, dense: bool = False, layers: str | None = None) -> None:
+                 focus: str | None = None, dense: bool = False, *, layers: str) -> None:
         super().__init__()
         self._name = "MapClient"
         self.layers = layers  # the script name of the map's layer control: the overlays join it

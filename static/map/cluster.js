@@ -6,7 +6,7 @@
  * A page whose places reach `clusterAt` in all (`clusterFirst`, atlas/map/elements.py) draws them in
  * clusters from its first date: its map never switches while a class steps through the dates, and
  * the step that would have switched (about 600 markers taken off the map and clustered in one key
- * press, 50-90 ms at ten times the data) does not happen.
+ * press, 80-120 ms at ten times the data) does not happen.
  *  - Only places cluster: arrowheads stay with their lines. A place's accuracy ring is drawn while
  *    its marker is (not while the place is inside a cluster).
  *  - Once a map clusters it keeps clustering (on a date with fewer places too): a class stepping
@@ -52,17 +52,6 @@
     return String((ui && ui.cluster_label) || '{n} places: zoom in').split('{n}').join(String(n));
   }
 
-  /**
-   * The clusters of one map. `options`: {clusterAt: places from which to cluster (0 or missing:
-   * never), clusterFirst: cluster on every date, from the first (the page has that many places in
-   * all), clusterUrl: the folder Leaflet.markercluster's script and style are served from
-   * (atlas/map/client.py, CLUSTER_FILES)},
-   * `uiOf()`: the catalog's texts, `reducedMotion()`: whether to animate. `onReady()` is called once
-   * the clusters can take markers (the script loaded): the client moves its places into them.
-   * Returns {wanted(count), pending(), group(), enter(layer), leave(layer)}: `enter`
-   * gives the marker of a drawn layer (a marker, or a marker and its ring) to add to the group, `leave`
-   * the one to remove. `onReady(null)` says the script did not come (places drawn alone).
-   */
   /** A cluster whose count changes keeps its element: Leaflet.markercluster asks its icon for a new
    * one, and Leaflet then takes the old element off the map and puts the new one on, with its
    * events, for every cluster a step counts again. Given the old element, the icon (L.DivIcon, below)
@@ -80,6 +69,17 @@
     };
   }
 
+  /**
+   * The clusters of one map. `options`: {clusterAt: places from which to cluster (0 or missing:
+   * never), clusterFirst: cluster on every date, from the first (the page has that many places in
+   * all), clusterUrl: the folder Leaflet.markercluster's script and style are served from
+   * (atlas/map/client.py, CLUSTER_FILES)},
+   * `uiOf()`: the catalog's texts, `reducedMotion()`: whether to animate. `onReady()` is called once
+   * the clusters can take markers (the script loaded): the client moves its places into them.
+   * Returns {wanted(count), pending(), group(), enter(layer), leave(layer)}: `enter`
+   * gives the marker of a drawn layer (a marker, or a marker and its ring) to add to the group, `leave`
+   * the one to remove. `onReady(null)` says the script did not come (places drawn alone).
+   */
   function clusters(L, map, options, uiOf, reducedMotion, onReady) {
     const at = Number(options.clusterAt) || 0;
     let want = false;

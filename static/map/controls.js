@@ -1,7 +1,8 @@
 /*
  * The map's controls and static layers, each added once the page's catalog has arrived: the
  * names of key places (thinned by zoom), the presenter button, the overlays of 1945 (polities by
- * date, boundaries, railways; in the map's one layer control, with the basemaps), the map's own basemap and the legend.
+ * date, boundaries, railways; in the map's one layer control, with the basemaps), the map's own
+ * basemap and the legend.
  * In the browser this file defines window.AtlasControls; under Node it is a CommonJS module;
  * atlas-map.js re-exports it (tests/js/atlas-map.test.js).
  */

@@ -3,10 +3,11 @@
 Today's data never reaches the threshold, so a server started with ``ATLAS_CLUSTER_AT=100`` clusters
 the offensive map's places (more than 100 in all, and on its busiest dates; about 50 on 9 August);
 the shared server (the default threshold) must not cluster, nor load the plugin. A page dense enough
-to cluster draws every date in clusters, its first too, so it never switches on a step. What is checked on the clustered map: every place is still counted once (each cluster's
-count plus the symbols drawn alone make the day's markers), the plugin comes from the app itself,
-a slider step redraws it, a cluster is a named button that zooms in by keyboard, and "Places on this
-date" opens a place hidden in a cluster.
+to cluster draws every date in clusters, its first too, so it never switches on a step. What is
+checked on the clustered map: every place is still counted once (each cluster's count plus the
+symbols drawn alone make the day's markers), the plugin comes from the app itself, a slider step
+redraws it, a cluster is a named button that zooms in by keyboard, and "Places on this date" opens
+a place hidden in a cluster.
 """
 
 from __future__ import annotations

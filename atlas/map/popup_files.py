@@ -22,13 +22,13 @@ import math
 import os
 import re
 import shutil
-import tempfile
 from collections import deque
 from pathlib import Path
 from typing import Any
 
 from atlas.map.catalog import MapCatalog
 from atlas.map.client import STATIC_DIR
+from atlas.map.json_files import write_atomic
 
 ROOT = STATIC_DIR / "generated" / "popups"  # gitignored
 SERVED_FROM = "../../app/static/generated/popups/"  # relative to streamlit-folium's frame, like the client
@@ -55,19 +55,6 @@ def shard_of(feature_id: str, k: int) -> int:
 def shard_count(total_bytes: int) -> int:
     """How many shards for this much popup HTML: about :data:`SHARD_BYTES` each."""
     return max(1, min(MAX_SHARDS, math.ceil(total_bytes / SHARD_BYTES)))
-
-
-def _write(path: Path, text: str) -> None:
-    """Write atomically: a reader sees the whole file or none (temporary file, then os.replace)."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _age(folder: Path) -> int:
@@ -107,7 +94,7 @@ def publish(catalog: MapCatalog, root: Path | None = None) -> dict[str, Any] | N
                 shards[shard_of(key, k)][key] = text
             folder.mkdir(parents=True, exist_ok=True)
             for n, shard in enumerate(shards):
-                _write(folder / f"{lang}-{n}.json", json.dumps(shard, ensure_ascii=False, separators=(",", ":")))
+                write_atomic(folder / f"{lang}-{n}.json", json.dumps(shard, ensure_ascii=False, separators=(",", ":")))
     except OSError:
         return None
     _published.append((str(root), catalog.id))

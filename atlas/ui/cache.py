@@ -26,7 +26,7 @@ from atlas import dayview, export, lru, scene, snapshot, timeline
 from atlas.i18n import long_date, long_month
 from atlas.load import Atlas, DataError, load_atlas
 from atlas.map import catalog as catalogs
-from atlas.map import client, elements, overlays, packing, popup_files
+from atlas.map import client, elements, json_files, overlays, packing, popup_files
 from atlas.pages import MAP_PAGES
 from atlas.paths import geodata_dir
 
@@ -220,5 +220,12 @@ def change_codes(loaded: Loaded, page: str) -> list[str]:
 def catalog_element(catalog: catalogs.MapCatalog) -> str:
     """The hidden element that carries a page's catalog (``atlas.ui.mapview``). Keyed by the catalog's id,
     which follows its content, so never stale; bounded in bytes. The popup text goes to files the app
-    serves, fetched when a popup opens; inline if they cannot be written."""
-    return CATALOG_HTML.get_or_make(catalog.id, lambda: catalogs.catalog_html(catalog, popup_files.publish(catalog)))
+    serves, fetched when a popup opens, and the overlays of 1945 to one fetched while the first date
+    is drawn (atlas/map/json_files.py); inline if they cannot be written."""
+    return CATALOG_HTML.get_or_make(catalog.id, lambda: catalogs.catalog_html(catalog, _sent_catalog(catalog)))
+
+
+def _sent_catalog(catalog: catalogs.MapCatalog) -> dict[str, Any] | None:
+    lazy = popup_files.publish(catalog)
+    url = json_files.publish(lazy["overlays"]) if lazy is not None and lazy.get("overlays") else None
+    return {**lazy, "overlays": [], "overlayFile": url} if lazy is not None and url is not None else lazy

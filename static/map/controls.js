@@ -78,6 +78,16 @@
     return (!item.s || item.s <= day) && (!item.e || day <= item.e);
   }
 
+  /** A fetch of the app's JSON files from the map's frame `win`: a Promise of their value. */
+  function fetchJson(win) {
+    return function (url) {
+      return win.fetch(url, { credentials: 'same-origin' }).then(function (response) {
+        if (!response.ok) { throw new Error('HTTP ' + response.status); }
+        return response.json();
+      });
+    };
+  }
+
   // the same colours as atlas/map/overlays.py's POLITY_FILL (the legend's)
   const POLITY_FILL = { japan: '#CC79A7', soviet: '#56B4E9', us: '#009E73', china: '#F0E442', other: '#999999' };
 
@@ -89,16 +99,40 @@
    * of their own when there is none.
    */
   function addOverlays(L, map, client, layers) {
+    const win = map.getContainer().ownerDocument.defaultView;
     client.whenCatalog(function () {
-      if (!(client.catalog().overlays || []).length) { return; }
+      const file = client.catalog().overlayFile; // on the app's pages, a file of its own (atlas/map/json_files.py)
+      let items = file ? null : client.catalog().overlays || [];
+      if (!file && !items.length) { return; }
       // Built once the first date's places are painted, in a task of its own: at ten times the data
       // the overlays took a fifth of a second, and the day's places are what a first look is for.
+      // Their file is fetched meanwhile (again on the next date shown, if it did not come).
+      let asking = false;
       let started = false;
-      const later = paint.afterPaint(map.getContainer().ownerDocument.defaultView, null);
+      let painted = false;
+      let built = false;
+      function go() {
+        if (items && painted && !built) {
+          built = true;
+          if (items.length) { build(items); }
+        }
+      }
+      function ask() {
+        if (items || asking) { return; }
+        asking = true;
+        (client.fetchJson || fetchJson(win))(file).then(function (got) {
+          asking = false;
+          items = Array.isArray(got) ? got : [];
+          go();
+        }, function () { asking = false; });
+      }
+      ask();
+      const later = paint.afterPaint(win, null);
       client.onDay(function () {
+        ask();
         if (started) { return; }
         started = true;
-        later(function () { build(client.catalog().overlays); });
+        later(function () { painted = true; go(); });
       });
     });
 

@@ -18,11 +18,17 @@ def polities_on(day: str) -> int:
 
 def test_the_map_of_1945_changes_with_the_date_and_the_railways_draw(offline_page: Page, app_url: str):
     page = offline_page
+    fetched = []
+    page.on("requestfinished", lambda request: fetched.append(request.url) if "/generated/data/" in request.url else None)
     open_app(page, f"{app_url}/?day=1945-08-09")
     inner = settled_map(page)
     frame = page.frame_locator(MAP_IFRAME)
     polities = frame.locator(".leaflet-atlas-polities-pane path:not(.atlas-off)")  # others hidden by date
     expect(polities).to_have_count(polities_on("1945-08-09"), timeout=30_000)
+    # they came from a file of the app's, not inside the page (atlas/map/json_files.py)
+    catalog = page.evaluate("""() => JSON.parse(document.querySelector('[data-atlas-catalog]').getAttribute('data-json'))""")
+    assert catalog["overlays"] == [] and catalog["overlayFile"].startswith("../../app/static/generated/data/")
+    assert [url.rsplit("/", 1)[1] for url in fetched] == [catalog["overlayFile"].rsplit("/", 1)[1]]
     assert inner.evaluate("() => document.querySelectorAll('.leaflet-atlas-lines-pane path').length") > 10
     slider = page.locator('input[type="range"]').first
     slider.focus()

@@ -106,3 +106,37 @@ test('the overlays join the map\'s layer control when it has one (one button), e
     assert.equal(doc.querySelectorAll('.leaflet-control-layers-base label').length, given ? 1 : 0);
   }
 });
+
+test('on the app\'s pages the overlays come from a file, fetched while the first date is drawn, again if it failed', async () => {
+  const { dom, L } = mapWindow();
+  const doc = dom.window.document;
+  const map = L.map(doc.getElementById('map'), { center: [45, 125], zoom: 4 });
+  const url = '../../app/static/generated/data/0123.json';
+  const items = [{ id: 'line', k: 'railway', n: 'Railway', s: null, e: null, c: 'exact',
+    g: { type: 'LineString', coordinates: [[120, 40], [126, 44]] } }];
+  const catalog = { ui: {}, popups: {}, overlays: [], overlayFile: url };
+  const asked = [];
+  let answer = () => Promise.reject(new Error('offline'));
+  const listeners = [];
+  const client = { catalog: () => catalog, popups: AtlasPopups.loader(), whenCatalog: (callback) => callback(),
+    onDay: (listener) => { listeners.push(listener); },
+    fetchJson: (address) => { asked.push(address); return answer(); } };
+  const draw = (day) => listeners.slice().forEach((listener) => listener(day));
+  const railways = () => doc.querySelectorAll('.leaflet-atlas-lines-pane path').length;
+  AtlasControls.addOverlays(L, map, client);
+  assert.deepEqual(asked, [url], 'asked for as soon as the catalog is there, before any date is drawn');
+  await new Promise((resolve) => setTimeout(resolve, 0)); // (it failed)
+  draw('1945-08-10');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(railways(), 0, 'the file did not come: nothing drawn');
+  assert.equal(asked.length, 2, 'asked for again with the date drawn');
+  answer = () => Promise.resolve(items);
+  draw('1945-08-11');
+  assert.equal(asked.length, 3);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(railways(), 1, 'drawn once it came (the first date painted already)');
+  draw('1945-08-12');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(asked.length, 3, 'never fetched again once it came');
+  assert.equal(railways(), 1, 'nor drawn twice');
+});

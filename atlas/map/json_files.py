@@ -52,7 +52,8 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _age(path: Path) -> int:
+def age(path: Path) -> int:
+    """When ``path`` was last written or touched (0 if it is gone)."""
     try:
         return path.stat().st_mtime_ns
     except OSError:  # removed meanwhile (another session or process pruning)
@@ -67,7 +68,7 @@ def prune(root: Path) -> None:
         files = [p for p in root.iterdir() if _NAME.match(p.name)]
     except OSError:
         return
-    files.sort(key=_age, reverse=True)
+    files.sort(key=age, reverse=True)
     for path in files[FILES_KEPT:]:
         if path.name not in keep:
             with contextlib.suppress(OSError):

@@ -28,7 +28,7 @@ from typing import Any
 
 from atlas.map.catalog import MapCatalog
 from atlas.map.client import STATIC_DIR
-from atlas.map.json_files import write_atomic
+from atlas.map.json_files import age, write_atomic
 
 ROOT = STATIC_DIR / "generated" / "popups"  # gitignored
 SERVED_FROM = "../../app/static/generated/popups/"  # relative to streamlit-folium's frame, like the client
@@ -57,13 +57,6 @@ def shard_count(total_bytes: int) -> int:
     return max(1, min(MAX_SHARDS, math.ceil(total_bytes / SHARD_BYTES)))
 
 
-def _age(folder: Path) -> int:
-    try:
-        return folder.stat().st_mtime_ns
-    except OSError:  # removed meanwhile (another session or process pruning)
-        return 0
-
-
 def prune(root: Path) -> None:
     """Remove catalog folders beyond the newest :data:`FOLDERS_KEPT` (never one published lately).
     Never fails: what cannot be removed now is removed another time."""
@@ -72,7 +65,7 @@ def prune(root: Path) -> None:
         folders = [p for p in root.iterdir() if _FOLDER.match(p.name) and p.is_dir()]
     except OSError:
         return
-    folders.sort(key=_age, reverse=True)
+    folders.sort(key=age, reverse=True)
     for folder in folders[FOLDERS_KEPT:]:
         if folder.name not in keep:
             shutil.rmtree(folder, ignore_errors=True)

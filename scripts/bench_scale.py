@@ -61,7 +61,6 @@ def inproc(folder: str) -> dict:
     from atlas import snapshot
     from atlas.load import load_atlas
     from atlas.map import catalog as catalogs
-    from atlas.map import popup_files
     from atlas.ui import background, cache
 
     started = time.perf_counter()
@@ -77,8 +76,8 @@ def inproc(folder: str) -> dict:
     started = time.perf_counter()
     catalog = cache.page_catalog(loaded, "offensive", "en")
     catalog_s = time.perf_counter() - started
-    with tempfile.TemporaryDirectory() as shards:  # the catalog as the page sends it (popup text in files)
-        sent = catalogs.catalog_html(catalog, popup_files.publish(catalog, Path(shards)))
+    with tempfile.TemporaryDirectory() as files:  # the catalog as the page sends it (popup text, overlays in files)
+        sent = catalogs.catalog_html(catalog, cache.sent_catalog(catalog, Path(files) / "popups", Path(files) / "data"))
     started = time.perf_counter()
     table = background.step_table(loaded, "offensive", "en")
     table_s = time.perf_counter() - started

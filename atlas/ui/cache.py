@@ -222,10 +222,13 @@ def catalog_element(catalog: catalogs.MapCatalog) -> str:
     which follows its content, so never stale; bounded in bytes. The popup text goes to files the app
     serves, fetched when a popup opens, and the overlays of 1945 to one fetched while the first date
     is drawn (atlas/map/json_files.py); inline if they cannot be written."""
-    return CATALOG_HTML.get_or_make(catalog.id, lambda: catalogs.catalog_html(catalog, _sent_catalog(catalog)))
+    return CATALOG_HTML.get_or_make(catalog.id, lambda: catalogs.catalog_html(catalog, sent_catalog(catalog)))
 
 
-def _sent_catalog(catalog: catalogs.MapCatalog) -> dict[str, Any] | None:
-    lazy = popup_files.publish(catalog)
-    url = json_files.publish(lazy["overlays"]) if lazy is not None and lazy.get("overlays") else None
+def sent_catalog(catalog: catalogs.MapCatalog, popups_root: Path | None = None,
+                 data_root: Path | None = None) -> dict[str, Any] | None:
+    """The catalog as the page carries it: popup text and overlays in files (written under the given
+    roots, or the app's), or None to carry it whole (nothing could be written)."""
+    lazy = popup_files.publish(catalog, popups_root)
+    url = json_files.publish(lazy["overlays"], data_root) if lazy is not None and lazy.get("overlays") else None
     return {**lazy, "overlays": [], "overlayFile": url} if lazy is not None and url is not None else lazy

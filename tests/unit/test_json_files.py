@@ -60,14 +60,12 @@ def test_the_page_s_catalog_names_the_overlays_file_and_keeps_them_inline_if_it_
     from atlas.ui import cache
 
     page_catalog = catalog.make_catalog({"a": {"popup": "<p>text</p>", "title": "A"}}, {}, "", overlays=TABLE)
-    monkeypatch.setattr(cache.popup_files, "ROOT", root.parent / "popups")
-    monkeypatch.setattr(cache.json_files, "ROOT", root)
-    sent = cache._sent_catalog(page_catalog)
+    sent = cache.sent_catalog(page_catalog, root.parent / "popups", root)
     assert sent["overlays"] == [] and sent["overlayFile"].startswith(json_files.SERVED_FROM)
     assert json.loads((root / sent["overlayFile"].rsplit("/", 1)[1]).read_text(encoding="utf-8")) == TABLE
     assert "popup" not in sent["popups"]["a"] and sent["popupFiles"]  # the popup text in files, as before
-    monkeypatch.setattr(cache.json_files, "publish", lambda payload: None)  # a disk that cannot be written
-    inline = cache._sent_catalog(page_catalog)
+    monkeypatch.setattr(cache.json_files, "publish", lambda payload, root: None)  # a disk that cannot be written
+    inline = cache.sent_catalog(page_catalog, root.parent / "popups", root)
     assert inline["overlays"] == TABLE and "overlayFile" not in inline
-    monkeypatch.setattr(cache.popup_files, "publish", lambda payload: None)
-    assert cache._sent_catalog(page_catalog) is None  # the whole catalog inline, as before
+    monkeypatch.setattr(cache.popup_files, "publish", lambda payload, root: None)
+    assert cache.sent_catalog(page_catalog, root.parent / "popups", root) is None  # the whole catalog inline, as before

@@ -50,7 +50,7 @@ PAGE = "/?day=1945-08-09"
 # The features the map draws (each a layer of the client, whether alone or inside a cluster), and the
 # symbols that makes on the map (markers, clusters and interactive paths in the frame's DOM).
 DRAWN = "() => Object.keys(window.atlas.state.drawn).length"
-SYMBOLS = "() => document.querySelectorAll('.leaflet-marker-icon, path.leaflet-interactive').length"
+SYMBOLS = "() => document.querySelectorAll('.leaflet-marker-icon, path.leaflet-interactive, path.atlas-arrow').length"
 
 
 def inproc(folder: str) -> dict:

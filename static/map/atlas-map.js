@@ -123,6 +123,7 @@
       compare: null, compareVersion: null, listeners: [] };
     const memo = new WeakMap(); // row -> feature (features): one catalog per map, so a row's feature never changes
     const bigDate = controls.addDateControl(L, map);
+    if (!map.getPane(symbols.ARROW_PANE)) { map.createPane(symbols.ARROW_PANE).style.zIndex = 450; }
     // Dense dates: places drawn in clusters (cluster.js). A date that wants them waits for their script
     // (state.deferred); if it does not come, places drawn one by one move into clusters when it does.
     const clusters = cluster.clusters(L, map, options, function () { return catalogOf().ui || {}; },

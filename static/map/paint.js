@@ -204,6 +204,11 @@
       return layer;
     }
     const at = feature.geometry.coordinates;
+    if (layer.atlasArrow) { // an arrowhead drawn as a path (symbols.js): its path moves and turns
+      const shape = iconOf.arrowShape(feature);
+      if (shape) { layer.setLatLng([at[1], at[0]]).reshape(shape, feature.properties.turn); }
+      return layer;
+    }
     if (!sameMarker(before, feature)) { layer.setLatLng([at[1], at[0]]); } // an arrowhead moved
     const icon = iconOf(feature);
     const element = layer.getElement();

@@ -1,7 +1,7 @@
 /*
  * The map's symbols, drawn from the page's catalog: a point feature's marker (its icon, and its
- * accuracy ring), a line's style, the big date's text, and the popup and tooltip bound to each
- * (their text looked up when opened, through popups.js). Used by atlas-map.js (the dated layer)
+ * accuracy ring), an axis's arrowhead (a path), a line's style, the big date's text, and the popup
+ * and tooltip bound to each (their text looked up when opened, through popups.js). Used by atlas-map.js (the dated layer)
  * and controls.js (the overlays' lines). In the browser this file defines window.AtlasSymbols;
  * under Node it is a CommonJS module; atlas-map.js re-exports it (tests/js/atlas-map.test.js).
  */
@@ -18,6 +18,58 @@
 })(typeof self !== 'undefined' ? self : this, function (AtlasPopups, paint) {
   'use strict';
 
+  const ARROW_PANE = 'atlas-arrows'; // above the axes (overlayPane, 400), under the places (markerPane, 600)
+  const SHAPES = new Map(); // an arrowhead icon's markup -> its shape
+
+  /**
+   * The shape of an arrowhead icon (atlas/map/symbology.py's arrow_svg: one polygon in a square
+   * box, pointing north, turned about the box's centre): its corners in pixels from the centre, its
+   * colour and opacity; null for markup of another form.
+   */
+  function arrowShape(svg) {
+    if (SHAPES.has(svg)) { return SHAPES.get(svg); }
+    const read = function (name) { const m = new RegExp('\\s' + name + '="([^"]*)"').exec(svg); return m ? m[1] : null; };
+    const box = Number(read('width'));
+    const corners = (read('points') || '').trim().split(/\s+/).map(function (pair) { return pair.split(',').map(Number); });
+    const ok = box > 0 && corners.length >= 3 && corners.every(function (c) { return c.length === 2 && c.every(isFinite); });
+    const shape = ok ? { corners: corners.map(function (c) { return [c[0] - box / 2, c[1] - box / 2]; }),
+      color: read('fill') || '#555555', opacity: Number(read('opacity') || 1), radius: box / 2 } : null;
+    SHAPES.set(svg, shape);
+    return shape;
+  }
+
+  /**
+   * An arrowhead drawn as one path in its pane's SVG, turned by `turn` degrees clockwise. Measured
+   * at ten times the data: as a marker of its own (an element holding an <svg>), the 150 arrowheads
+   * that move on each step took 4-9 ms of a 24-27 ms step (docs/benchmarks.md, runs 15 and 16).
+   * One class per Leaflet.
+   */
+  function arrowClass(L) {
+    if (L.__atlasArrow) { return L.__atlasArrow; }
+    L.__atlasArrow = L.CircleMarker.extend({
+      atlasArrow: true,
+      /** Take a new shape and turn (an arrowhead that moved with its axis). */
+      reshape: function (shape, turn) {
+        this.atlasShape = shape;
+        this.atlasTurn = turn;
+        this.setStyle({ fillColor: shape.color, fillOpacity: shape.opacity, opacity: shape.opacity });
+        return this.redraw();
+      },
+      _updatePath: function () {
+        const shape = this.atlasShape;
+        if (!this._renderer._setPath || this._empty()) { return L.CircleMarker.prototype._updatePath.call(this); }
+        const angle = (Number(this.atlasTurn) || 0) * Math.PI / 180;
+        const cos = Math.cos(angle);
+        const sin = Math.sin(angle);
+        const p = this._point;
+        this._renderer._setPath(this, shape.corners.map(function (c, i) {
+          return (i ? 'L' : 'M') + (p.x + c[0] * cos - c[1] * sin).toFixed(1) + ' ' + (p.y + c[0] * sin + c[1] * cos).toFixed(1);
+        }).join('') + 'Z');
+      }
+    });
+    return L.__atlasArrow;
+  }
+
   /**
    * A Leaflet marker (with its accuracy ring) for a point feature, drawn from the catalog. `look`:
    * {focus: the id of the place named in the link (ringed), ghost: true for the compared date}.
@@ -26,6 +78,7 @@
     const seen = look || {};
     const Icon = paint.iconClass(L); // L.divIcon's, its markup parsed once per icon
     const Marker = paint.markerClass(L); // L.marker's, placed without a layer of its own
+    const Arrow = arrowClass(L);
     function iconOf(feature) { // also draw's, for a marker that keeps its element (setIcon)
       const p = feature.properties;
       const shift = p.shift || [0, 0]; // pixels, so markers sharing a place stay clickable
@@ -36,8 +89,17 @@
       return new Icon({ html: svg, turn: p.turn || undefined, className: 'atlas-icon atlas-' + p.kind + focused + (seen.ghost ? ' atlas-ghost' : ''),
         iconSize: [size, size], iconAnchor: [size / 2 - shift[0], size / 2 - shift[1]] });
     }
+    function shapeOf(feature) { // an arrowhead's (refill's too), or null
+      const p = feature.properties;
+      return arrowShape(catalogOf().icons[p.icon] || p.svg || '');
+    }
     function toLayer(feature, latlng) {
       const p = feature.properties;
+      const shape = p.kind === 'arrow' && !seen.ghost ? shapeOf(feature) : null;
+      if (shape) {
+        return new Arrow(latlng, { pane: ARROW_PANE, radius: shape.radius, color: '#ffffff', weight: 1, fill: true,
+          interactive: false, className: 'atlas-icon atlas-arrow' }).reshape(shape, p.turn); // (.atlas-icon: a symbol of the day)
+      }
       const title = p.title || (catalogOf().popups[p.id] || {}).title || '';
       const icon = iconOf(feature);
       if (p.kind === 'arrow' || seen.ghost) {
@@ -50,6 +112,7 @@
       return L.featureGroup([ring, marker]);
     }
     toLayer.icon = iconOf;
+    iconOf.arrowShape = shapeOf;
     return toLayer;
   }
 
@@ -91,5 +154,6 @@
     };
   }
 
-  return { pointToLayer: pointToLayer, lineStyle: lineStyle, dateText: dateText, bindPopup: bindPopup };
+  return { pointToLayer: pointToLayer, lineStyle: lineStyle, dateText: dateText, bindPopup: bindPopup, arrowShape: arrowShape,
+    ARROW_PANE: ARROW_PANE };
 });

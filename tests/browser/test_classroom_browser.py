@@ -284,7 +284,7 @@ def test_a_compared_date_is_drawn_faint_under_the_main_one_and_survives_a_reload
     count = ghosts.count()
     placed, _, _ = shown_on("offensive", "1945-08-10")
     assert count == len(placed)  # every marker of the compared date (not its arrowheads), as a ghost…
-    main = inner.locator(".leaflet-marker-icon.atlas-icon:not(.atlas-ghost)")
+    main = inner.locator(".atlas-icon:not(.atlas-ghost)")  # markers, and arrowheads (paths)
     assert main.count() >= expected_markers("1945-08-20")  # …under all of the main date's
     opacity = float(ghosts.first.evaluate("e => getComputedStyle(e).opacity"))
     assert opacity < 0.5 and float(main.first.evaluate("e => getComputedStyle(e).opacity")) == 1  # told apart

@@ -184,7 +184,42 @@ test('a marker that only changes its icon between dates keeps its element, moved
   assert.equal(layer.getElement(), after);
 });
 
-test('an arrowhead that moves with its axis keeps its element, at its new place and turn', () => {
+// atlas/map/symbology.py's arrow_svg('#E69F00', 0, False) and (…, True): pointing north, behind the centre
+const ARROW = '<svg xmlns="http://www.w3.org/2000/svg" width="44" height="44" viewBox="0 0 44 44" aria-hidden="true">' +
+  '<polygon points="22.0,30.0 29.0,43.0 22.0,39.0 15.0,43.0" fill="#E69F00" stroke="#ffffff" stroke-width="1" ' +
+  'opacity="1" transform="rotate(0.0 22.0 22.0)"/></svg>';
+const FADED_ARROW = ARROW.replace('opacity="1"', 'opacity="0.5"');
+
+test('an arrowhead is one path in its own pane\'s SVG, turned, and keeps it when it moves with its axis', () => {
+  const catalog = { ...AtlasMap.EMPTY_CATALOG, icons: { h: ARROW, f: FADED_ARROW }, sizes: { h: 44, f: 44 } };
+  const { L, client, doc, map } = mapWithClient(catalog);
+  map.getSize = () => L.point(800, 600); // (jsdom lays nothing out: the map would have no size, and its SVG no view)
+  client.apply({ a: [['arrow-ax1', 125, 45, 0, 'h']], d: '1945-08-09' });
+  assert.equal(doc.querySelectorAll('.leaflet-marker-icon').length, 0, 'no marker of its own');
+  const paths = doc.querySelectorAll('.leaflet-atlas-arrows-pane path.atlas-arrow');
+  assert.equal(paths.length, 1);
+  const path = paths[0];
+  assert.equal(path.getAttribute('fill'), '#E69F00');
+  const [layer] = Object.values(client.state.drawn);
+  const at = map.latLngToLayerPoint([45, 125]);
+  const corners = (d) => d.replace(/Z$/, '').split(/[ML]/).filter(Boolean).map((xy) => xy.split(' ').map(Number));
+  const tip = (d) => corners(d)[0];
+  const near = (a, b) => Math.abs(a - b) < 0.11;
+  assert.ok(near(tip(path.getAttribute('d'))[0], at.x) && near(tip(path.getAttribute('d'))[1], at.y + 8),
+    'pointing north: the tip 8 px behind the head, on its axis');
+  client.apply({ a: [['arrow-ax1', 126, 46, 90, 'f']], d: '1945-08-10' }); // moved, turned east, faded
+  assert.equal(doc.querySelectorAll('path.atlas-arrow').length, 1);
+  assert.equal(doc.querySelector('path.atlas-arrow'), path, 'the same element');
+  const moved = map.latLngToLayerPoint([46, 126]);
+  const [x, y] = tip(path.getAttribute('d'));
+  assert.ok(near(x, moved.x - 8) && near(y, moved.y), 'turned clockwise to point east: the tip 8 px west of the head');
+  assert.ok(corners(path.getAttribute('d'))[2][0] < x, 'the notch behind the tip');
+  assert.equal(path.getAttribute('fill-opacity'), '0.5', 'faded');
+  assert.equal(Object.values(client.state.drawn)[0], layer);
+  assert.deepEqual([layer.getLatLng().lat, layer.getLatLng().lng], [46, 126]);
+});
+
+test('an arrowhead whose markup is not an arrowhead polygon is drawn as a marker', () => {
   const catalog = { ...AtlasMap.EMPTY_CATALOG, icons: { h: SVG_A }, sizes: { h: 16 } };
   const { client, doc, map } = mapWithClient(catalog);
   client.apply({ a: [['arrow-ax1', 125, 45, 10, 'h']], d: '1945-08-09' });

@@ -231,4 +231,4 @@ def sent_catalog(catalog: catalogs.MapCatalog, popups_root: Path | None = None,
     roots, or the app's), or None to carry it whole (nothing could be written)."""
     lazy = popup_files.publish(catalog, popups_root)
     url = json_files.publish(lazy["overlays"], data_root) if lazy is not None and lazy.get("overlays") else None
-    return {**lazy, "overlays": [], "overlayFile": url} if lazy is not None and url is not None else lazy
+    return {**lazy, "overlays": [], "overlayFile": url} if url is not None else lazy  # (no url without lazy)

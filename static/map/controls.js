@@ -9,14 +9,15 @@
 (function (root, factory) {
   'use strict';
   const node = typeof module === 'object' && module.exports;
-  // paint.js and symbols.js are loaded before this file (atlas/map/client.py, SCRIPTS)
-  const api = node ? factory(require('./paint.js'), require('./symbols.js')) : factory(root.AtlasPaint, root.AtlasSymbols);
+  // popups.js, paint.js and symbols.js are loaded before this file (atlas/map/client.py, SCRIPTS)
+  const api = node ? factory(require('./popups.js'), require('./paint.js'), require('./symbols.js'))
+    : factory(root.AtlasPopups, root.AtlasPaint, root.AtlasSymbols);
   if (node) {
     module.exports = api;
   } else {
     root.AtlasControls = api;
   }
-})(typeof self !== 'undefined' ? self : this, function (paint, symbols) {
+})(typeof self !== 'undefined' ? self : this, function (AtlasPopups, paint, symbols) {
   'use strict';
 
   /** Names of the key places, always shown, thinned by zoom: a label of rank r shows from zoom
@@ -78,16 +79,6 @@
     return (!item.s || item.s <= day) && (!item.e || day <= item.e);
   }
 
-  /** A fetch of the app's JSON files from the map's frame `win`: a Promise of their value. */
-  function fetchJson(win) {
-    return function (url) {
-      return win.fetch(url, { credentials: 'same-origin' }).then(function (response) {
-        if (!response.ok) { throw new Error('HTTP ' + response.status); }
-        return response.json();
-      });
-    };
-  }
-
   // the same colours as atlas/map/overlays.py's POLITY_FILL (the legend's)
   const POLITY_FILL = { japan: '#CC79A7', soviet: '#56B4E9', us: '#009E73', china: '#F0E442', other: '#999999' };
 
@@ -120,7 +111,7 @@
       function ask() {
         if (items || asking) { return; }
         asking = true;
-        (client.fetchJson || fetchJson(win))(file).then(function (got) {
+        (client.fetchJson || AtlasPopups.fetchJson)(file).then(function (got) {
           asking = false;
           items = Array.isArray(got) ? got : [];
           go();

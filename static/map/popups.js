@@ -44,7 +44,8 @@
       '">' + String(text).replace(/[&<>"']/g, function (c) { return ESCAPES[c]; }) + '</p>';
   }
 
-  /** A shard's JSON, or a rejection if it did not come (blocked, offline, not found, not JSON). */
+  /** A file's JSON (a popup shard, the overlays: one of the app's files), or a rejection if it did not
+   * come (blocked, offline, not found, not JSON). */
   function fetchJson(url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (response) {
       if (!response.ok) { throw new Error('HTTP ' + response.status); }
@@ -116,5 +117,5 @@
     if (focused && node.isConnected && !node.contains(doc.activeElement)) { node.focus({ preventScroll: true }); }
   }
 
-  return { fnv1a: fnv1a, shardUrl: shardUrl, message: message, loader: loader, refresh: refresh };
+  return { fnv1a: fnv1a, shardUrl: shardUrl, message: message, loader: loader, refresh: refresh, fetchJson: fetchJson };
 });

@@ -154,6 +154,5 @@
     };
   }
 
-  return { pointToLayer: pointToLayer, lineStyle: lineStyle, dateText: dateText, bindPopup: bindPopup, arrowShape: arrowShape,
-    ARROW_PANE: ARROW_PANE };
+  return { pointToLayer: pointToLayer, lineStyle: lineStyle, dateText: dateText, bindPopup: bindPopup, ARROW_PANE: ARROW_PANE };
 });

@@ -75,13 +75,12 @@ class MapClient(JSCSSMixin, MacroElement):
         self.presenter = embedded is None
         if embedded is None:
             self.source = f"AtlasStreamlit.source(window, {json.dumps({'catalog': catalog_id, 'steps': steps_id})})"
-            # A page with enough places to cluster loads the plugin with the client (after it: the plugin
-            # needs Leaflet, which the one-file client carries) and draws every date in clusters, from
-            # its first (clusterFirst): it never switches from one way of drawing to the other on a
-            # step (static/map/cluster.js).
-            plugin_js, plugin_css = client.cluster_urls() if dense else ([], [])
-            self.default_js = client.script_urls() + plugin_js
-            self.default_css = plugin_css + client.style_urls()
+            # A page with enough places to cluster loads the plugin with the client (in the one-file
+            # client made with it: one request in place of two after each other) and draws every date
+            # in clusters, from its first (clusterFirst): it never switches from one way of drawing to
+            # the other on a step (static/map/cluster.js).
+            self.default_js = client.script_urls(dense)
+            self.default_css = client.style_urls(dense)
         else:
             self.source = f"AtlasMap.embeddedSource({_script_json(embedded)})"
             self.default_js, self.default_css = [], []

@@ -73,16 +73,37 @@ def test_the_client_is_one_file_once_written_and_its_files_before(tmp_path, monk
     at += [text.index(client.source(script).strip()) for script in client.SCRIPTS]
     assert at == sorted(at)  # Leaflet, the styles, then every script, whole, in load order
     assert client.bundle_name() == f"atlas-client-{hashlib.sha256(text.encode()).hexdigest()[:12]}.js"
+    # a map that never clusters: without the plugin's script and style
+    assert client.cluster_source("leaflet.markercluster.js").strip() not in text and "leaflet-cluster-anim" not in text
 
 
-def test_the_one_file_client_runs_in_a_page(tmp_path):
-    """Joined, Leaflet and the scripts still define what each defines alone (each file ends its own
-    statement), and the styles are in the page before any map is made: run in a jsdom window."""
+def test_a_map_that_clusters_gets_the_one_file_client_with_the_plugin(tmp_path, monkeypatch):
+    monkeypatch.setattr(client, "BUNDLE_DIR", tmp_path / "map")
+    plugin = "../../app/static/vendor/leaflet.markercluster/"
+    assert client.script_urls(True)[-1] == ("markercluster_js", plugin + "leaflet.markercluster.js")  # before: after the client
+    assert client.style_urls(True)[0] == ("markercluster_css", plugin + "MarkerCluster.css")
+    client.write_bundle()
+    assert client.script_urls(True) == [("atlas-client", "../../app/static/generated/map/" + client.bundle_name(True))]
+    assert client.style_urls(True) == [] and client.bundle_name(True).startswith("atlas-client-clusters-")
+    assert sorted(p.name for p in (tmp_path / "map").iterdir()) == sorted([client.bundle_name(), client.bundle_name(True)])
+    text = (tmp_path / "map" / client.bundle_name(True)).read_text(encoding="utf-8")
+    at = [text.index(client.leaflet_source("leaflet.js").strip()),
+          text.index(client.cluster_source("leaflet.markercluster.js").strip()),  # after Leaflet, which it needs
+          text.index(json.dumps(client.styles_text(True))), text.index(client.source("streamlit-adapter.js").strip())]
+    assert at == sorted(at)
+    assert client.cluster_source("MarkerCluster.css").strip() in client.styles_text(True)
+
+
+@pytest.mark.parametrize("clusters", [False, True])
+def test_the_one_file_client_runs_in_a_page(tmp_path, clusters):
+    """Joined, Leaflet (and the cluster plugin) and the scripts still define what each defines alone
+    (each file ends its own statement), and the styles are in the page before any map is made: run in
+    a jsdom window."""
     node, jsdom = shutil.which("node"), Path(__file__).resolve().parents[2] / "node_modules" / "jsdom"
     if node is None or not jsdom.is_dir():
         pytest.skip("node or jsdom is not installed (scripts/test.sh installs them)")
     bundle = tmp_path / "bundle.js"
-    bundle.write_text(client.bundle_text(), encoding="utf-8")
+    bundle.write_text(client.bundle_text(clusters), encoding="utf-8")
     script = tmp_path / "run.js"  # run as a browser would: a plain script in a page, no CommonJS module around it
     script.write_text(
         f"const {{ JSDOM }} = require({json.dumps(str(jsdom))}); const fs = require('fs');\n"
@@ -92,10 +113,12 @@ def test_the_one_file_client_runs_in_a_page(tmp_path):
         "console.log(['L', 'AtlasPopups', 'AtlasPaint', 'AtlasSymbols', 'AtlasControls', 'AtlasMap', 'AtlasKeyboard', "
         "'AtlasA11y', 'AtlasStreamlit'].map(n => typeof w[n]).join(' '),\n"
         "  css.includes('.leaflet-container') && css.includes('.atlas-date'),\n"
-        "  css.includes('url(../../app/static/vendor/leaflet/images/layers.png)') && !css.includes('url(images/'));\n",
+        "  css.includes('url(../../app/static/vendor/leaflet/images/layers.png)') && !css.includes('url(images/'),\n"
+        "  typeof w.L.markerClusterGroup, css.includes('.leaflet-cluster-anim'));\n",
         encoding="utf-8")
     out = subprocess.run([node, str(script)], capture_output=True, text=True, check=True, timeout=60).stdout
-    assert out.split() == ["object"] * 9 + ["true", "true"]
+    plugin = ["function", "true"] if clusters else ["undefined", "false"]
+    assert out.split() == ["object"] * 9 + ["true", "true"] + plugin
 
 
 def test_client_files_exist_where_the_map_loads_them():
@@ -189,9 +212,8 @@ def test_a_page_dense_enough_to_cluster_loads_the_plugin_before_the_client(monke
     assert sparse.default_js == client.script_urls() and sparse.default_css == client.style_urls()
     monkeypatch.setenv("ATLAS_CLUSTER_AT", str(len(page_catalog.places)))
     dense = client_of(elements.base_map("en", page_catalog))
-    plugin = "../../app/static/vendor/leaflet.markercluster/"
-    assert dense.default_js == [*client.script_urls(), ("markercluster_js", plugin + "leaflet.markercluster.js")]
-    assert dense.default_css == [("markercluster_css", plugin + "MarkerCluster.css"), *client.style_urls()]
+    assert dense.default_js == client.script_urls(True) != client.script_urls()  # the client with the plugin
+    assert dense.default_css == client.style_urls(True)
     # and draws every date in clusters, from its first (never switching on a step); a sparse page keeps
     # the threshold per date
     assert json.loads(dense.options)["clusterFirst"] is True

@@ -13,7 +13,7 @@ scripts/scale.py into a temporary folder) it measures:
     script run as a plain script, atlas_app.py (no warm-up); then, for app.py and atlas_app.py, a
     visitor who waits from the server's start: process start -> first map drawn;
   - after the step table is ready (warm): load -> first map drawn (median of --loads, fresh browser
-    context each) against the floor's load; key press -> map painted (median of --steps) and the
+    context each, each followed by a floor load) against the floor's load; key press -> map painted (median of --steps) and the
     bytes per step, against the floor's key press -> text; the features drawn;
   - the browser's memory (DevTools Performance.getMetrics: JS heap of the page and its map, DOM nodes);
   - the server's resident memory with 1 and with --sessions open sessions.
@@ -207,6 +207,10 @@ async def one_factor(browser, factor: int, folder: Path, floor_url: str, args) -
         result.update({
             "warm_first_map_s": round(warm, 2), "floor_load_s": round(floor_load, 2),
             "warm_ratio": round(warm / floor_load, 2), "cold_ratio": round(result["cold_first_map_s"] / floor_load, 2),
+            # each load, in order, and the median of each map load over the floor's load after it (from run 18)
+            "warm_first_map_ms_each": [round(1000 * s) for s in atlas_loads],
+            "floor_load_ms_each": [round(1000 * s) for s in floor_loads],
+            "warm_pair_ratio": round(statistics.median(a / f for a, f in zip(atlas_loads, floor_loads, strict=True)), 2),
             "cold_unvalidated_ratio": round(result["cold_unvalidated_first_map_s"] / floor_load, 2),
             "cold_asgi_ratio": round(result["cold_asgi_first_map_s"] / floor_load, 2),
             "cold_plain_ratio": round(result["cold_plain_first_map_s"] / floor_load, 2),
@@ -283,7 +287,7 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--sessions-at-30", type=int, default=30, help="sessions at 30x (fewer if the machine cannot)")
     parser.add_argument("--steps", type=int, default=10)
-    parser.add_argument("--loads", type=int, default=3)
+    parser.add_argument("--loads", type=int, default=7, help="warm loads of each (3 until run 17)")
     parser.add_argument("--settle", type=float, default=5.0)
     parser.add_argument("--out", default=str(ROOT / "docs" / "scale.json"))
     args = parser.parse_args()

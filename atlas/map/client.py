@@ -91,13 +91,13 @@ def bundle_name(clusters: bool = False) -> str:
     return f"{kind}-{hashlib.sha256(bundle_text(clusters).encode('utf-8')).hexdigest()[:12]}.js"
 
 
-def write_bundle() -> bool:
+def write_bundle() -> list[Path]:
     """Write the one-file clients, with and without the cluster plugin (those missing), and remove
-    older ones. Returns whether it wrote."""
+    older ones. Returns the files it wrote."""
     targets = {clusters: BUNDLE_DIR / bundle_name(clusters) for clusters in (False, True)}
     missing = {clusters: target for clusters, target in targets.items() if not target.is_file()}
     if not missing:
-        return False
+        return []
     BUNDLE_DIR.mkdir(parents=True, exist_ok=True)
     for clusters, target in missing.items():
         partial = target.with_suffix(".part")
@@ -106,7 +106,7 @@ def write_bundle() -> bool:
     for old in BUNDLE_DIR.glob("atlas-client-*.js"):
         if old not in targets.values():
             old.unlink(missing_ok=True)
-    return True
+    return list(missing.values())
 
 
 def bundled(clusters: bool = False) -> bool:
@@ -153,8 +153,7 @@ def install_static(geodata: Path) -> list[str]:
     """Copy Leaflet (from its package) and the basemap's drawable files (from ``geodata/basemap``)
     into static/, where the app serves them, and write the one-file client; only what is missing or
     changed. Returns what it wrote."""
-    wrote = write_bundle()
-    copied = [str((BUNDLE_DIR / bundle_name(clusters)).relative_to(STATIC_DIR)) for clusters in (False, True) if wrote]
+    copied = [str(path.relative_to(STATIC_DIR)) for path in write_bundle()]
     pairs = [(LEAFLET_DIR / name, VENDOR_DIR / name) for name in LEAFLET_FILES]
     pairs += [(CLUSTER_DIR / name, CLUSTER_VENDOR_DIR / name) for name in CLUSTER_FILES]
     pairs += [(geodata / "basemap" / name, STATIC_DIR / "basemap" / name) for name in BASEMAP_FILES]

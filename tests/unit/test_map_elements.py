@@ -82,7 +82,12 @@ def test_a_map_that_clusters_gets_the_one_file_client_with_the_plugin(tmp_path, 
     plugin = "../../app/static/vendor/leaflet.markercluster/"
     assert client.script_urls(True)[-1] == ("markercluster_js", plugin + "leaflet.markercluster.js")  # before: after the client
     assert client.style_urls(True)[0] == ("markercluster_css", plugin + "MarkerCluster.css")
-    client.write_bundle()
+    stale = tmp_path / "map" / client.bundle_name(True)
+    stale.parent.mkdir()
+    stale.write_text("written before", encoding="utf-8")  # only the missing one is written
+    assert client.write_bundle() == [tmp_path / "map" / client.bundle_name()]
+    stale.unlink()
+    assert client.write_bundle() == [stale] and stale.read_text(encoding="utf-8") == client.bundle_text(True)
     assert client.script_urls(True) == [("atlas-client", "../../app/static/generated/map/" + client.bundle_name(True))]
     assert client.style_urls(True) == [] and client.bundle_name(True).startswith("atlas-client-clusters-")
     assert sorted(p.name for p in (tmp_path / "map").iterdir()) == sorted([client.bundle_name(), client.bundle_name(True)])
@@ -198,7 +203,7 @@ def test_clusters_from_a_threshold_today_s_data_never_reaches(monkeypatch, loade
     assert "clusterAt" not in _get_map_string(elements.base_map("en", page_catalog, embedded=True))
 
 
-def test_a_page_dense_enough_to_cluster_loads_the_plugin_before_the_client(monkeypatch, loaded):
+def test_a_page_dense_enough_to_cluster_loads_the_plugin_with_the_client(monkeypatch, loaded):
     """So that its first map is drawn in clusters (a sparser page loads it only if a date needs it)."""
     frame, sources, axes = loaded
     page_catalog = catalog.map_catalog(frame, "en", sources, axes, "offensive")

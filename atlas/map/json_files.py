@@ -27,6 +27,7 @@ import os
 import re
 import tempfile
 from collections import deque
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -60,19 +61,26 @@ def age(path: Path) -> int:
         return 0
 
 
-def prune(root: Path) -> None:
-    """Remove files beyond the newest :data:`FILES_KEPT` (never one published lately). Never fails:
-    what cannot be removed now is removed another time."""
-    keep = {name for where, name in _published if where == str(root)}
+def prune_newest(root: Path, name: re.Pattern[str], kept: int, published: Iterable[tuple[str, str]],
+                 remove: Callable[[Path], None]) -> None:
+    """Remove the entries of ``root`` whose ``name`` matches, beyond the newest ``kept``, never one
+    ``published`` lately (its (root, name) pairs), with ``remove``. Never fails: what cannot be
+    removed now is removed another time. These files' and the popup files' folders' (popup_files)."""
+    keep = {entry for where, entry in published if where == str(root)}
     try:
-        files = [p for p in root.iterdir() if _NAME.match(p.name)]
+        entries = [p for p in root.iterdir() if name.match(p.name)]
     except OSError:
         return
-    files.sort(key=age, reverse=True)
-    for path in files[FILES_KEPT:]:
+    entries.sort(key=age, reverse=True)
+    for path in entries[kept:]:
         if path.name not in keep:
             with contextlib.suppress(OSError):
-                path.unlink()
+                remove(path)
+
+
+def prune(root: Path) -> None:
+    """Remove files beyond the newest :data:`FILES_KEPT` (never one published lately)."""
+    prune_newest(root, _NAME, FILES_KEPT, _published, Path.unlink)
 
 
 def publish(payload: Any, root: Path | None = None) -> str | None:

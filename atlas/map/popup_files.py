@@ -28,7 +28,7 @@ from typing import Any
 
 from atlas.map.catalog import MapCatalog
 from atlas.map.client import STATIC_DIR
-from atlas.map.json_files import age, write_atomic
+from atlas.map.json_files import prune_newest, write_atomic
 
 ROOT = STATIC_DIR / "generated" / "popups"  # gitignored
 SERVED_FROM = "../../app/static/generated/popups/"  # relative to streamlit-folium's frame, like the client
@@ -58,17 +58,8 @@ def shard_count(total_bytes: int) -> int:
 
 
 def prune(root: Path) -> None:
-    """Remove catalog folders beyond the newest :data:`FOLDERS_KEPT` (never one published lately).
-    Never fails: what cannot be removed now is removed another time."""
-    keep = {name for where, name in _published if where == str(root)}
-    try:
-        folders = [p for p in root.iterdir() if _FOLDER.match(p.name) and p.is_dir()]
-    except OSError:
-        return
-    folders.sort(key=age, reverse=True)
-    for folder in folders[FOLDERS_KEPT:]:
-        if folder.name not in keep:
-            shutil.rmtree(folder, ignore_errors=True)
+    """Remove catalog folders beyond the newest :data:`FOLDERS_KEPT` (never one published lately)."""
+    prune_newest(root, _FOLDER, FOLDERS_KEPT, _published, lambda folder: shutil.rmtree(folder, ignore_errors=True))
 
 
 def publish(catalog: MapCatalog, root: Path | None = None) -> dict[str, Any] | None:

@@ -190,7 +190,7 @@
       if (leaving.length) { clustered.removeLayers(leaving); } // at once: the clusters are counted again once
       change.add.forEach(function (item) {
         if (item.from !== undefined) { // a marker's icon changed, an arrowhead moved or an axis grew: the same element
-          drawn[item.key] = paint.refill(L, state.drawn[item.from], item.feature, layerOptions.pointToLayer.icon);
+          drawn[item.key] = paint.refill(L, state.drawn[item.from], item.feature, layerOptions.pointToLayer);
           return;
         }
         const layer = ahead.layer(item.key) || build(item.feature); // built ahead: maybe waiting on the map, out of the page

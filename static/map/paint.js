@@ -189,14 +189,16 @@
   /**
    * Make a drawn layer draw `feature` (an item of reuse's with `from`): a line takes the new
    * coordinates (its path element stays, and so does its place among the keyboard's lines); a
-   * marker moves and takes its new icon (`iconOf(feature)`). A marker in the Tab order goes last in
-   * its pane, where a new one would be; an arrowhead (not in the Tab order, stacked by its z-index)
-   * stays where it is, so the browser need not style it again.
+   * marker moves and takes its new icon (`symbols.icon(feature)`); an arrowhead drawn as a path
+   * moves and takes its new shape (`symbols.shape(feature)`). `symbols` is symbols.js's point
+   * maker, which carries both. A marker in the Tab order goes last in its pane, where a new one
+   * would be; an arrowhead (not in the Tab order, stacked by its z-index) stays where it is, so the
+   * browser need not style it again.
    */
   // The classes Leaflet gives a marker's element besides its icon's (kept when the icon is refilled).
   const LEAFLET_CLASSES = ['leaflet-zoom-animated', 'leaflet-zoom-hide', 'leaflet-interactive'];
 
-  function refill(L, layer, feature, iconOf) {
+  function refill(L, layer, feature, symbols) {
     const before = layer.feature;
     layer.feature = feature;
     if (sameLine(before, feature)) {
@@ -205,12 +207,12 @@
     }
     const at = feature.geometry.coordinates;
     if (layer.atlasArrow) { // an arrowhead drawn as a path (symbols.js): its path moves and turns
-      const shape = iconOf.arrowShape(feature);
+      const shape = symbols.shape(feature);
       if (shape) { layer.setLatLng([at[1], at[0]]).reshape(shape, feature.properties.turn); }
       return layer;
     }
     if (!sameMarker(before, feature)) { layer.setLatLng([at[1], at[0]]); } // an arrowhead moved
-    const icon = iconOf(feature);
+    const icon = symbols.icon(feature);
     const element = layer.getElement();
     if (!element || !element.parentNode) {
       layer.setIcon(icon); // not on the map (in a cluster): Leaflet makes the element when it shows

@@ -111,8 +111,8 @@
         fillOpacity: 0.06, interactive: false, className: 'atlas-ring' });
       return L.featureGroup([ring, marker]);
     }
-    toLayer.icon = iconOf;
-    iconOf.arrowShape = shapeOf;
+    toLayer.icon = iconOf; // for paint.refill: a kept marker's new icon
+    toLayer.shape = shapeOf; // and a kept arrowhead's new shape
     return toLayer;
   }
 

@@ -61,14 +61,14 @@ def age(path: Path) -> int:
         return 0
 
 
-def prune_newest(root: Path, name: re.Pattern[str], kept: int, published: Iterable[tuple[str, str]],
+def prune_newest(root: Path, chosen: Callable[[Path], object], kept: int, published: Iterable[tuple[str, str]],
                  remove: Callable[[Path], None]) -> None:
-    """Remove the entries of ``root`` whose ``name`` matches, beyond the newest ``kept``, never one
-    ``published`` lately (its (root, name) pairs), with ``remove``. Never fails: what cannot be
-    removed now is removed another time. These files' and the popup files' folders' (popup_files)."""
+    """Remove the ``chosen`` entries of ``root`` beyond the newest ``kept`` with ``remove``, never one
+    ``published`` lately (given as (root, name) pairs). Never fails: what cannot be removed now is
+    removed another time. Used for these files and for the popup files' folders (popup_files)."""
     keep = {entry for where, entry in published if where == str(root)}
     try:
-        entries = [p for p in root.iterdir() if name.match(p.name)]
+        entries = [p for p in root.iterdir() if chosen(p)]
     except OSError:
         return
     entries.sort(key=age, reverse=True)
@@ -80,7 +80,7 @@ def prune_newest(root: Path, name: re.Pattern[str], kept: int, published: Iterab
 
 def prune(root: Path) -> None:
     """Remove files beyond the newest :data:`FILES_KEPT` (never one published lately)."""
-    prune_newest(root, _NAME, FILES_KEPT, _published, Path.unlink)
+    prune_newest(root, lambda path: _NAME.match(path.name), FILES_KEPT, _published, Path.unlink)
 
 
 def publish(payload: Any, root: Path | None = None) -> str | None:

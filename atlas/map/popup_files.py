@@ -59,7 +59,8 @@ def shard_count(total_bytes: int) -> int:
 
 def prune(root: Path) -> None:
     """Remove catalog folders beyond the newest :data:`FOLDERS_KEPT` (never one published lately)."""
-    prune_newest(root, _FOLDER, FOLDERS_KEPT, _published, lambda folder: shutil.rmtree(folder, ignore_errors=True))
+    prune_newest(root, lambda path: _FOLDER.match(path.name) and path.is_dir(), FOLDERS_KEPT, _published,
+                 lambda folder: shutil.rmtree(folder, ignore_errors=True))
 
 
 def publish(catalog: MapCatalog, root: Path | None = None) -> dict[str, Any] | None:

@@ -13,8 +13,9 @@ scripts/scale.py into a temporary folder) it measures:
     script run as a plain script, atlas_app.py (no warm-up); then, for app.py and atlas_app.py, a
     visitor who waits from the server's start: process start -> first map drawn;
   - after the step table is ready (warm): load -> first map drawn (median of --loads, fresh browser
-    context each, each followed by a floor load) against the floor's load; key press -> map painted (median of --steps) and the
-    bytes per step, against the floor's key press -> text; the features drawn;
+    context each, each followed by a floor load) against the floor's load; key press -> map painted
+    (median of --steps) and the bytes per step, against the floor's key press -> text; the features
+    drawn;
   - the browser's memory (DevTools Performance.getMetrics: JS heap of the page and its map, DOM nodes);
   - the server's resident memory with 1 and with --sessions open sessions.
 The floor (benchmarks/floor_app.py) runs beside it all along; ratios are against the floor measured

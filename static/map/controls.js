@@ -17,7 +17,7 @@
   } else {
     root.AtlasControls = api;
   }
-})(typeof self !== 'undefined' ? self : this, function (AtlasPopups, paint, symbols) {
+})(typeof self !== 'undefined' ? self : this, function (popups, paint, symbols) {
   'use strict';
 
   /** Names of the key places, always shown, thinned by zoom: a label of rank r shows from zoom
@@ -111,7 +111,7 @@
       function ask() {
         if (items || asking) { return; }
         asking = true;
-        (client.fetchJson || AtlasPopups.fetchJson)(file).then(function (got) {
+        (client.fetchJson || popups.fetchJson)(file).then(function (got) {
           asking = false;
           items = Array.isArray(got) ? got : [];
           go();
